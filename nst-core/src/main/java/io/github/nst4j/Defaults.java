@@ -1,0 +1,23 @@
+package io.github.nst4j;
+
+/**
+ * Default settings, shared by the API and the CLI so the two cannot drift apart. Weights and the
+ * learning rate are those Johnson's neural-style uses with the same Caffe VGG19 weights and the
+ * same loss normalisation (pixel values in 0-255 units).
+ */
+public final class Defaults {
+    /** Long side of the output in pixels. */
+    public static final int SIZE = 512;
+    public static final int ITERATIONS = 500;
+    public static final double CONTENT_WEIGHT = 5;
+    public static final double STYLE_WEIGHT = 100;
+    public static final double TV_WEIGHT = 1e-3;
+    /** Adam's step size, in 0-255 pixel units. */
+    public static final double LEARNING_RATE = 10;
+    public static final long SEED = 42;
+    /** Standard deviation of the noise initialisation, in 0-255 pixel units (as in neural-style). */
+    public static final double NOISE_STDDEV = 0.001;
+
+    private Defaults() {
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.nst4j.image;
+
+import io.github.nst4j.NstException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Reading, colour normalisation and resizing of images; everything becomes 8-bit sRGB. */
+public final class Images {
+    private Images() {
+    }
+
+    /**
+     * Reads a JPEG, PNG, BMP or GIF file as a 3-channel RGB image. Grayscale and palette images are
+     * expanded to RGB; transparency is composited over white.
+     *
+     * @throws NstException if the file is missing, unreadable, empty or not a supported image
+     */
+    public static BufferedImage read(Path file) {
+        if (!Files.exists(file)) {
+            throw new NstException("Image file not found: " + file + " (check the path)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new NstException("Expected an image file but got a directory: " + file);
+        }
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new NstException("Cannot read image " + file + ": " + e.getMessage()
+                    + " (the file is truncated or corrupt; re-export it as PNG or JPEG)", e);
+        }
+        if (image == null) {
+            throw new NstException("Not a supported image: " + file
+                    + " (use a JPEG, PNG, BMP or GIF file)");
+        }
+        return toRgb(image);
+    }
+
+    /**
+     * Converts any image to {@link BufferedImage#TYPE_INT_RGB}. Gray levels are copied as they are
+     * stored (Java's own conversion would treat them as linear light and brighten them).
+     */
+    public static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            copyGray(image, rgb);
+            return rgb;
+        }
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    private static void copyGray(BufferedImage gray, BufferedImage rgb) {
+        Raster raster = gray.getRaster();
+        int bits = gray.getColorModel().getComponentSize(0);
+        boolean hasAlpha = gray.getColorModel().hasAlpha();
+        double maxValue = (1L << bits) - 1;
+        for (int y = 0; y < gray.getHeight(); y++) {
+            for (int x = 0; x < gray.getWidth(); x++) {
+                double level = raster.getSample(x, y, 0) / maxValue;
+                if (hasAlpha) {
+                    double alpha = raster.getSample(x, y, 1) / maxValue;
+                    level = level * alpha + (1 - alpha);
+                }
+                int v = (int) Math.round(level * 255);
+                rgb.setRGB(x, y, (v << 16) | (v << 8) | v);
+            }
+        }
+    }
+
+    /**
+     * Scales an image so that its longer side is {@code longSide} pixels, keeping the aspect ratio.
+     * Shrinking halves the image step by step before the last bilinear step, which avoids the
+     * aliasing of a single large bilinear reduction.
+     */
+    public static BufferedImage resizeLongSide(BufferedImage image, int longSide) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double scale = (double) longSide / Math.max(width, height);
+        int targetWidth = Math.max(1, (int) Math.round(width * scale));
+        int targetHeight = Math.max(1, (int) Math.round(height * scale));
+        return resize(image, targetWidth, targetHeight);
+    }
+
+    /** Scales an image to exactly {@code width x height} pixels (bilinear, stepwise when shrinking). */
+    public static BufferedImage resize(BufferedImage image, int width, int height) {
+        BufferedImage current = toRgb(image);
+        if (current.getWidth() == width && current.getHeight() == height) {
+            return current;
+        }
+        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+            current = draw(current, current.getWidth() / 2, current.getHeight() / 2);
+        }
+        return draw(current, width, height);
+    }
+
+    private static BufferedImage draw(BufferedImage source, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+}

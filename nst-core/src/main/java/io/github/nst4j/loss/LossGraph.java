@@ -1,0 +1,119 @@
+package io.github.nst4j.loss;
+
+import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.model.FeatureNetwork;
+import io.github.nst4j.model.VggLayer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The whole style-transfer objective as one SameDiff graph. The generated image is its only
+ * {@code VARIABLE}; network weights and targets are constants. The three weighted terms are the
+ * graph's loss variables, so SameDiff minimises their sum and reports each of them.
+ */
+public final class LossGraph {
+    /** The trainable image, {@code [1, 3, H, W]}, preprocessed. */
+    public static final String IMAGE = "image";
+    public static final String CONTENT_LOSS = "content_loss";
+    public static final String STYLE_LOSS = "style_loss";
+    public static final String TV_LOSS = "tv_loss";
+    private static final String[] LOSS_TERMS = {CONTENT_LOSS, STYLE_LOSS, TV_LOSS};
+
+    private final SameDiff sd;
+
+    private LossGraph(SameDiff sd) {
+        this.sd = sd;
+    }
+
+    /**
+     * The loss terms of the current image and the gradient of their sum with respect to it.
+     *
+     * @param losses weighted loss terms
+     * @param gradient {@code d total / d image}, {@code [1, 3, H, W]}
+     */
+    public record Step(LossValues losses, INDArray gradient) {
+    }
+
+    /**
+     * Builds the objective around a copy of {@code initialImage}.
+     *
+     * @param targets from {@link Targets#compute}; a null content target drops the content term
+     */
+    public static LossGraph build(FeatureNetwork network, LossSpec spec, Targets targets,
+            INDArray initialImage, DataType dataType) {
+        SameDiff sd = SameDiff.create();
+        SDVariable image = sd.var(IMAGE, initialImage.castTo(dataType).dup());
+        long height = initialImage.size(2);
+        long width = initialImage.size(3);
+
+        List<VggLayer> layers = new ArrayList<>(spec.styleLayers().keySet());
+        boolean hasContent = targets.content() != null;
+        if (hasContent) {
+            layers.add(spec.contentLayer());
+        }
+        Map<VggLayer, SDVariable> features = network.build(sd, image, layers, dataType);
+
+        if (hasContent) {
+            ContentLoss.build(sd, "content_mse", features.get(spec.contentLayer()),
+                    sd.constant("content_target", targets.content().castTo(dataType)))
+                    .mul(CONTENT_LOSS, spec.contentWeight());
+        } else {
+            sd.constant(CONTENT_LOSS, Nd4j.scalar(dataType, 0));
+        }
+
+        SDVariable styleSum = null;
+        for (Map.Entry<VggLayer, Double> entry : spec.styleLayers().entrySet()) {
+            VggLayer layer = entry.getKey();
+            long[] hw = FeatureNetwork.activationSize(layer, height, width);
+            SDVariable gram = GramMatrix.build(sd, layer + "_gram", features.get(layer), layer.channels(),
+                    hw[0], hw[1]);
+            SDVariable target = sd.constant(layer + "_gram_target",
+                    targets.styleGrams().get(layer).castTo(dataType));
+            SDVariable term = StyleLoss.build(sd, layer + "_style", gram, target).mul(entry.getValue());
+            styleSum = styleSum == null ? term : styleSum.add(term);
+        }
+        styleSum.mul(STYLE_LOSS, spec.styleWeight());
+
+        TotalVariationLoss.build(sd, "tv", image, height, width).mul(TV_LOSS, spec.tvWeight());
+
+        if (hasContent) {
+            sd.setLossVariables(CONTENT_LOSS, STYLE_LOSS, TV_LOSS);
+        } else {
+            sd.setLossVariables(STYLE_LOSS, TV_LOSS);
+        }
+        return new LossGraph(sd);
+    }
+
+    /** The SameDiff graph. */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** The live array of the image variable; optimisation updates it in place. */
+    public INDArray image() {
+        return sd.getVariable(IMAGE).getArr();
+    }
+
+    /** The weighted loss terms of the current image (a forward pass only). */
+    public LossValues evaluate() {
+        return lossValues(sd.output(Collections.emptyMap(), LOSS_TERMS));
+    }
+
+    /** Loss terms and image gradient in one pass through SameDiff's gradient function. */
+    public Step lossesAndGradient() {
+        var result = sd.calculateGradientsAndOutputs(Collections.emptyMap(), List.of(LOSS_TERMS), List.of(IMAGE));
+        return new Step(lossValues(result.getOutputs()), result.getGradients().get(IMAGE));
+    }
+
+    private static LossValues lossValues(Map<String, INDArray> values) {
+        return new LossValues(values.get(CONTENT_LOSS).getDouble(0), values.get(STYLE_LOSS).getDouble(0),
+                values.get(TV_LOSS).getDouble(0));
+    }
+}

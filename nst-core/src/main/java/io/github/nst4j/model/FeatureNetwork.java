@@ -1,0 +1,99 @@
+package io.github.nst4j.model;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+
+/**
+ * VGG19's convolution stack as SameDiff operations: 3x3 convolutions (stride 1, padding 1) with
+ * ReLU, and a 2x2, stride-2 pooling before blocks 2 to 5. Weights enter the graph as constants, so
+ * no gradient is ever computed for them.
+ *
+ * <p>Only the layers up to the deepest one requested are built.
+ */
+public final class FeatureNetwork {
+    /** VGG19 needs at least this many pixels on each side: block 5 sees a 2x2 map then. */
+    public static final int MIN_IMAGE_SIDE = 32;
+
+    private final Vgg19Weights weights;
+    private final Pooling pooling;
+
+    public FeatureNetwork(Vgg19Weights weights, Pooling pooling) {
+        this.weights = weights;
+        this.pooling = pooling;
+    }
+
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    /**
+     * Adds the network to {@code sd}, reading {@code input} ({@code [1, 3, H, W]}, preprocessed),
+     * and returns the activations of the requested layers.
+     *
+     * @param dataType data type of the weight constants; must match the input's
+     */
+    public Map<VggLayer, SDVariable> build(SameDiff sd, SDVariable input, Collection<VggLayer> outputs,
+            DataType dataType) {
+        VggLayer deepest = Collections.max(outputs);
+        Map<VggLayer, SDVariable> activations = new EnumMap<>(VggLayer.class);
+        SDVariable x = input;
+        for (VggLayer layer : VggLayer.values()) {
+            if (layer.ordinal() > deepest.ordinal()) {
+                break;
+            }
+            if (layer.indexInBlock() == 1 && layer.block() > 1) {
+                x = pool(sd, x, layer.block());
+            }
+            x = convolution(sd, x, layer, dataType);
+            if (outputs.contains(layer)) {
+                activations.put(layer, x);
+            }
+        }
+        return activations;
+    }
+
+    private SDVariable convolution(SameDiff sd, SDVariable x, VggLayer layer, DataType dataType) {
+        // SameDiff's default kernel layout is [kH, kW, in, out]; DL4J stores [out, in, kH, kW].
+        SDVariable kernel = sd.constant(layer + "_W",
+                weights.kernel(layer).permute(2, 3, 1, 0).castTo(dataType).dup('c'));
+        SDVariable bias = sd.constant(layer + "_b", weights.bias(layer).castTo(dataType));
+        Conv2DConfig config = Conv2DConfig.builder()
+                .kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat(Conv2DConfig.NCHW)
+                .build();
+        SDVariable conv = sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
+        return sd.nn().relu(layer.layerName(), conv, 0.0);
+    }
+
+    private SDVariable pool(SameDiff sd, SDVariable x, int block) {
+        Pooling2DConfig config = Pooling2DConfig.builder()
+                .kH(2).kW(2).sH(2).sW(2)
+                .paddingMode(PaddingMode.VALID)
+                .isNHWC(false)
+                .build();
+        String name = "pool" + (block - 1);
+        return pooling == Pooling.AVG
+                ? sd.cnn().avgPooling2d(name, x, config)
+                : sd.cnn().maxPooling2d(name, x, config);
+    }
+
+    /** Height and width of a layer's activations for an input of {@code height x width} pixels. */
+    public static long[] activationSize(VggLayer layer, long height, long width) {
+        long h = height;
+        long w = width;
+        for (int pools = 1; pools < layer.block(); pools++) {
+            h /= 2;
+            w /= 2;
+        }
+        return new long[] {h, w};
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.nst4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.weights.WeightsSource;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class StyleTransferSmokeTest {
+    @Test
+    void lossFallsOnSyntheticImages() {
+        BufferedImage content = gradient(80, 48);
+        BufferedImage style = stripes(64, 64);
+        StyleTransferResult result = StyleTransfer.builder()
+                .content(content).style(style).size(64).iterations(10)
+                .weights(WeightsSource.random(1)).build()
+                .run(e -> System.out.println(e.iteration() + " " + e.losses()));
+        LossValues first = result.lossHistory().get(0);
+        LossValues last = result.lossHistory().get(result.lossHistory().size() - 1);
+        assertThat(last.total()).isLessThan(first.total());
+        assertThat(result.image().getWidth()).isEqualTo(64);
+        assertThat(result.image().getHeight()).isEqualTo(38);
+    }
+
+    private static BufferedImage gradient(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, ((x * 3) % 256) << 16 | ((y * 5) % 256) << 8 | ((x + y) % 256));
+            }
+        }
+        return image;
+    }
+
+    private static BufferedImage stripes(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, ((x / 4) % 2 == 0) ? 0xFF2020 : 0x2020FF);
+            }
+        }
+        return image;
+    }
+}
