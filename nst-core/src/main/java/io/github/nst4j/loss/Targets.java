@@ -2,7 +2,6 @@ package io.github.nst4j.loss;
 
 import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.VggLayer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,32 +32,19 @@ public record Targets(INDArray content, Map<VggLayer, INDArray> styleGrams) {
     public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
             INDArray styleImage, DataType dataType) {
         INDArray content = contentImage == null ? null
-                : activations(network, contentImage, List.of(spec.contentLayer()), false, dataType)
+                : network.activations(contentImage, List.of(spec.contentLayer()), dataType)
                         .get(spec.contentLayer());
-        Map<VggLayer, INDArray> grams = activations(network, styleImage,
-                new ArrayList<>(spec.styleLayers().keySet()), true, dataType);
+        Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
+        network.activations(styleImage, spec.styleLayers().keySet(), dataType)
+                .forEach((layer, features) -> grams.put(layer, gram(features)));
         return new Targets(content, grams);
     }
 
-    private static Map<VggLayer, INDArray> activations(FeatureNetwork network, INDArray image,
-            List<VggLayer> layers, boolean gram, DataType dataType) {
+    /** The Gram matrix of activations {@code [1, C, H, W]}, by the same graph code the loss uses. */
+    public static INDArray gram(INDArray features) {
         SameDiff sd = SameDiff.create();
-        SDVariable input = sd.constant("input", image.castTo(dataType));
-        Map<VggLayer, SDVariable> features = network.build(sd, input, layers, dataType);
-        Map<VggLayer, String> outputNames = new EnumMap<>(VggLayer.class);
-        for (Map.Entry<VggLayer, SDVariable> entry : features.entrySet()) {
-            VggLayer layer = entry.getKey();
-            SDVariable out = entry.getValue();
-            if (gram) {
-                long[] hw = FeatureNetwork.activationSize(layer, image.size(2), image.size(3));
-                out = GramMatrix.build(sd, layer + "_gram", out, layer.channels(), hw[0], hw[1]);
-            }
-            outputNames.put(layer, out.name());
-        }
-        Map<String, INDArray> values = sd.output(Collections.emptyMap(),
-                outputNames.values().toArray(new String[0]));
-        Map<VggLayer, INDArray> result = new EnumMap<>(VggLayer.class);
-        outputNames.forEach((layer, name) -> result.put(layer, values.get(name).detach()));
-        return result;
+        SDVariable gram = GramMatrix.build(sd, "gram", sd.constant("features", features),
+                features.size(1), features.size(2), features.size(3));
+        return sd.output(Collections.emptyMap(), gram.name()).get(gram.name()).detach();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
@@ -58,6 +59,21 @@ public final class FeatureNetwork {
             }
         }
         return activations;
+    }
+
+    /**
+     * Runs the network on one preprocessed image {@code [1, 3, H, W]} and returns the activations of
+     * the requested layers, each {@code [1, C, H', W']}.
+     */
+    public Map<VggLayer, INDArray> activations(INDArray image, Collection<VggLayer> layers, DataType dataType) {
+        SameDiff sd = SameDiff.create();
+        SDVariable input = sd.constant("input", image.castTo(dataType));
+        Map<VggLayer, SDVariable> features = build(sd, input, layers, dataType);
+        String[] names = features.values().stream().map(SDVariable::name).toArray(String[]::new);
+        Map<String, INDArray> values = sd.output(Collections.emptyMap(), names);
+        Map<VggLayer, INDArray> result = new EnumMap<>(VggLayer.class);
+        features.forEach((layer, variable) -> result.put(layer, values.get(variable.name()).detach()));
+        return result;
     }
 
     private SDVariable convolution(SameDiff sd, SDVariable x, VggLayer layer, DataType dataType) {
