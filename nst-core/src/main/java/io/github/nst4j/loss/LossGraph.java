@@ -1,5 +1,6 @@
 package io.github.nst4j.loss;
 
+import io.github.nst4j.internal.SilentStdout;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.VggLayer;
@@ -88,6 +89,7 @@ public final class LossGraph {
         } else {
             sd.setLossVariables(STYLE_LOSS, TV_LOSS);
         }
+        SilentStdout.run(sd::createGradFunction);
         return new LossGraph(sd);
     }
 

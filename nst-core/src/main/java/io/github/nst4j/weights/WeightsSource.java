@@ -19,6 +19,14 @@ public interface WeightsSource {
     /** True for trained weights; false for random ones, whose results are meaningless. */
     boolean isPretrained();
 
+    /**
+     * This source, loading at most once: later calls return the same weights. Use it to run many
+     * transfers (several images, a benchmark) without reloading the network.
+     */
+    default WeightsSource cached() {
+        return this instanceof CachedWeightsSource ? this : new CachedWeightsSource(this);
+    }
+
     /** The ImageNet VGG19 of the Deeplearning4j model zoo, downloaded and cached on first use. */
     static WeightsSource zoo() {
         return new ZooWeightsSource();

@@ -1,0 +1,238 @@
+package io.github.nst4j.cli;
+
+import io.github.nst4j.Defaults;
+import io.github.nst4j.InitMode;
+import io.github.nst4j.NstException;
+import io.github.nst4j.StyleTransfer;
+import io.github.nst4j.StyleTransferResult;
+import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.model.Pooling;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code nst} command: one style transfer from the command line. */
+@Command(name = "nst",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        showDefaultValues = true,
+        subcommands = BenchCommand.class,
+        description = {
+            "Neural style transfer (Gatys, Ecker and Bethge): repaints the content image in the style of"
+                    + " the style image by optimising it against VGG19 features.",
+            "Without --content it extracts the style alone (texture synthesis from noise)."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  Stylise a photo:",
+            "    nst --content photo.jpg --style starry_night.jpg --output out.png",
+            "  Larger, longer, with a checkpoint every 100 steps:",
+            "    nst --content photo.jpg --style scream.jpg --output out.jpg --size 768 \\",
+            "        --iterations 1000 --save-every 100",
+            "  Extract the style alone (texture synthesis):",
+            "    nst --style starry_night.jpg --output texture.png --size 256",
+            "  Offline smoke run (untrained weights, not a real style transfer):",
+            "    nst --content photo.jpg --style scream.jpg --output smoke.png --weights random",
+            "  Measure speed and memory at 128, 256 and 512 px:",
+            "    nst bench"
+        })
+final class NstCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--content", paramLabel = "FILE",
+            description = "Content image (JPEG, PNG, BMP or GIF). Omit it to extract the style alone.")
+    private Path content;
+
+    @Option(names = "--style", paramLabel = "FILE", description = "Style image (JPEG, PNG, BMP or GIF). Required.")
+    private Path style;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Output image, .png or .jpg. Required.")
+    private Path output;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "" + Defaults.SIZE,
+            description = "Long side of the output in pixels; the aspect ratio is kept.")
+    private int size;
+
+    @Option(names = "--width", paramLabel = "N",
+            description = "Output width for style extraction (no --content); default: the style image's shape at --size.")
+    private Integer width;
+
+    @Option(names = "--height", paramLabel = "N",
+            description = "Output height for style extraction (no --content).")
+    private Integer height;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + Defaults.ITERATIONS,
+            description = "Number of Adam steps.")
+    private int iterations;
+
+    @Option(names = "--content-weight", paramLabel = "W", defaultValue = "" + Defaults.CONTENT_WEIGHT,
+            description = "Weight of the content loss.")
+    private double contentWeight;
+
+    @Option(names = "--style-weight", paramLabel = "W", defaultValue = "" + Defaults.STYLE_WEIGHT,
+            description = "Weight of the style loss.")
+    private double styleWeight;
+
+    @Option(names = "--tv-weight", paramLabel = "W", defaultValue = "" + Defaults.TV_WEIGHT,
+            description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
+    private double tvWeight;
+
+    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + Defaults.LEARNING_RATE,
+            description = "Adam's learning rate, in 0-255 pixel units.")
+    private double learningRate;
+
+    @Option(names = "--init", paramLabel = "content|noise", defaultValue = "content",
+            description = "Start from the content image or from seeded noise.")
+    private String init;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED,
+            description = "Seed of the noise and of random weights; the same seed gives the same image.")
+    private long seed;
+
+    @Option(names = "--pooling", paramLabel = "avg|max", defaultValue = "avg",
+            description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
+    private String pooling;
+
+    @Option(names = "--weights", paramLabel = "zoo|random", defaultValue = "zoo",
+            description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB) or random (untrained;"
+                    + " offline smoke runs only, not a real style transfer).")
+    private WeightsChoice weights;
+
+    @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
+            description = "Also write the current image every N iterations as <output>_<iteration>.<ext>; 0: never.")
+    private int saveEvery;
+
+    @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
+    private boolean stacktrace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
+        try (InterruptGuard interrupt = new InterruptGuard()) {
+            StyleTransfer transfer = builder().build();
+            out.println(summary(transfer));
+            StyleTransferResult result;
+            try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
+                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(output, saveEvery)
+                        : IterationListener.NONE;
+                result = transfer.run(event -> {
+                    progress.onIteration(event);
+                    checkpoints.onIteration(event);
+                    if (interrupt.interrupted()) {
+                        event.requestStop();
+                    }
+                });
+            }
+            result.save(output);
+            out.println(String.format(Locale.ROOT, "%s %s (best image after %d of %d steps, %.1f s)",
+                    result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", output,
+                    result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
+            return ExitCode.OK;
+        } catch (NstException e) {
+            return fail(err, e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            return fail(err, "Out of memory at size " + size + " (" + e.getMessage()
+                    + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
+        }
+    }
+
+    private void checkOptions() {
+        if (style == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--style=FILE'");
+        }
+        if (output == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
+        }
+        try {
+            ImageWriter.formatOf(output);
+        } catch (NstException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        positive("--size", size);
+        positive("--iterations", iterations);
+        if (saveEvery < 0) {
+            throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
+        }
+        if ((width != null || height != null) && content != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--width/--height apply only to style extraction; with --content use --size");
+        }
+        Path directory = output.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new ParameterException(spec.commandLine(), "Output directory does not exist: " + directory
+                    + " (create it or choose another --output)");
+        }
+        for (Path input : new Path[] {content, style}) {
+            if (input != null && input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+                throw new ParameterException(spec.commandLine(), "--output is the same file as input " + input
+                        + "; choose another output path so the input is not overwritten");
+            }
+        }
+    }
+
+    private void positive(String option, int value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+        }
+    }
+
+    private StyleTransfer.Builder builder() {
+        StyleTransfer.Builder builder = StyleTransfer.builder()
+                .style(style)
+                .size(size)
+                .iterations(iterations)
+                .contentWeight(contentWeight)
+                .styleWeight(styleWeight)
+                .tvWeight(tvWeight)
+                .learningRate(learningRate)
+                .init(parse(InitMode.class, "--init", init))
+                .seed(seed)
+                .pooling(parse(Pooling.class, "--pooling", pooling))
+                .weights(weights.source(seed));
+        if (content != null) {
+            builder.content(content);
+        }
+        if (width != null || height != null) {
+            builder.outputSize(width == null ? size : width, height == null ? size : height);
+        }
+        return builder;
+    }
+
+    private <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value
+                    + "' (expected " + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT)).reduce((a, b) -> a + " or " + b).orElse("")
+                    + ")");
+        }
+    }
+
+    private String summary(StyleTransfer transfer) {
+        String what = content == null ? "Extracting the style of " + style
+                : "Stylising " + content + " with " + style;
+        return String.format(Locale.ROOT, "%s at %dx%d px, %d iterations, weights: %s", what,
+                transfer.outputWidth(), transfer.outputHeight(), iterations, weights.source(seed).description());
+    }
+
+    private int fail(PrintWriter err, String message, Throwable cause) {
+        err.println("nst: error: " + message);
+        if (stacktrace) {
+            cause.printStackTrace(err);
+        }
+        return ExitCode.FAILURE;
+    }
+}

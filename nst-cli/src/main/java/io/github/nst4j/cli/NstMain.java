@@ -1,0 +1,37 @@
+package io.github.nst4j.cli;
+
+import io.github.nst4j.NstException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code nst} command. */
+public final class NstMain {
+    private NstMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code instead of exiting; for tests and embedding. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, shared by {@link #main} and tests (which may swap its writers). */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new NstCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("nst: error: " + e.getMessage());
+            e.getCommandLine().getErr().println("Run 'nst --help' for the options.");
+            return ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String message = e instanceof NstException ? e.getMessage() : e.toString();
+            cmd.getErr().println("nst: error: " + message);
+            return ExitCode.FAILURE;
+        });
+        return commandLine;
+    }
+}
