@@ -192,7 +192,10 @@ public final class StyleTransfer {
             return this;
         }
 
-        /** Exact output size for style extraction (no content image); overrides {@link #size}. */
+        /**
+         * Exact output size for style extraction (no content image); overrides {@link #size}, and the
+         * style image is scaled to the longer of the two.
+         */
         public Builder outputSize(int width, int height) {
             this.width = width;
             this.height = height;
@@ -285,9 +288,11 @@ public final class StyleTransfer {
             styleLayers.forEach((layer, weight) -> require(weight > 0 && Double.isFinite(weight),
                     "Style layer weight of " + layer + " must be positive, got " + weight));
 
-            BufferedImage style = scaled(load(styleImage, styleFile), size, "Style");
             BufferedImage content = contentImage != null || contentFile != null
                     ? scaled(load(contentImage, contentFile), size, "Content") : null;
+            // The style is seen at the output's scale: an explicit texture size replaces --size.
+            int styleSide = content == null && width > 0 && height > 0 ? Math.max(width, height) : size;
+            BufferedImage style = scaled(load(styleImage, styleFile), styleSide, "Style");
             if (content != null) {
                 require(contentWeight > 0 && Double.isFinite(contentWeight),
                         "Content weight must be a positive number, got " + contentWeight);
