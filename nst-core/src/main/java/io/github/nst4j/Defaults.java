@@ -15,8 +15,12 @@ public final class Defaults {
     /** Adam's step size, in 0-255 pixel units. */
     public static final double LEARNING_RATE = 10;
     public static final long SEED = 42;
-    /** Standard deviation of the noise initialisation, in 0-255 pixel units (as in neural-style). */
-    public static final double NOISE_STDDEV = 0.001;
+    /**
+     * Standard deviation of the Gaussian noise initialisation, in 0-255 pixel units around the
+     * ImageNet mean colour: a visible white-noise image, as in the paper, rather than neural-style's
+     * near-uniform grey (0.001), so that different seeds really start from different images.
+     */
+    public static final double NOISE_STDDEV = 50;
 
     private Defaults() {
     }
