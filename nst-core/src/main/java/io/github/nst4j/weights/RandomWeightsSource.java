@@ -21,7 +21,11 @@ final class RandomWeightsSource implements WeightsSource {
         LOG.warn("RANDOM VGG19 WEIGHTS: the network is untrained, so the output is NOT a real style"
                 + " transfer. Use them only for tests and offline smoke runs.");
         ComputationGraph graph = VGG19.builder().numClasses(1000).seed(seed).build().init();
-        return Vgg19Weights.fromZooGraph(graph);
+        try {
+            return Vgg19Weights.fromZooGraph(graph);
+        } finally {
+            graph.close(); // frees the ~570 MB of off-heap parameters now, not at some later GC
+        }
     }
 
     @Override

@@ -27,7 +27,11 @@ final class ZooWeightsSource implements WeightsSource {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); cache directory: "
                     + cacheDirectory + "; to run offline use --weights random (smoke test only)", e);
         }
-        return Vgg19Weights.fromZooGraph(graph);
+        try {
+            return Vgg19Weights.fromZooGraph(graph);
+        } finally {
+            graph.close();
+        }
     }
 
     @Override
