@@ -1,7 +1,8 @@
 package io.github.nst4j;
 
-import io.github.nst4j.image.CaffePreprocessing;
+import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.image.Images;
+import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.internal.AdamImageOptimizer;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.loss.LossGraph;
@@ -85,14 +86,14 @@ public final class StyleTransfer {
      */
     public StyleTransferResult run(IterationListener listener) {
         FeatureNetwork network = new FeatureNetwork(weights.load(), pooling);
-        INDArray contentTensor = content == null ? null : CaffePreprocessing.toTensor(content);
-        Targets targets = Targets.compute(network, lossSpec, contentTensor, CaffePreprocessing.toTensor(style),
+        INDArray contentTensor = content == null ? null : PixelTensors.fromImage(content);
+        Targets targets = Targets.compute(network, lossSpec, contentTensor, PixelTensors.fromImage(style),
                 DataType.FLOAT);
         INDArray start = init == InitMode.CONTENT ? contentTensor : noise(outputHeight, outputWidth, seed);
         LossGraph graph = LossGraph.build(network, lossSpec, targets, start, DataType.FLOAT);
         AdamImageOptimizer.Outcome outcome = new AdamImageOptimizer(graph, learningRate)
                 .optimize(iterations, listener);
-        return new StyleTransferResult(CaffePreprocessing.toImage(outcome.bestImage()), outcome.bestIteration(),
+        return new StyleTransferResult(PixelTensors.toImage(outcome.bestImage()), outcome.bestIteration(),
                 outcome.history(), outcome.stoppedEarly(), outcome.elapsed());
     }
 
@@ -111,11 +112,14 @@ public final class StyleTransfer {
         return content != null;
     }
 
+    /** Gaussian noise around the ImageNet mean colour, in RGB pixel units. */
     private static INDArray noise(int height, int width, long seed) {
         Random random = new Random(seed);
-        float[] values = new float[3 * height * width];
+        double[] mean = InputConvention.CAFFE.rgbMean();
+        int plane = height * width;
+        float[] values = new float[3 * plane];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * Defaults.NOISE_STDDEV);
+            values[i] = (float) (mean[i / plane] + random.nextGaussian() * Defaults.NOISE_STDDEV);
         }
         return Nd4j.create(values, new long[] {1, 3, height, width}, DataType.FLOAT);
     }

@@ -40,15 +40,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Untimed iterations per size before timing.")
     private int warmup;
 
-    @Option(names = "--weights", paramLabel = "zoo|random", defaultValue = "random",
+    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.RANDOM,
+            converter = WeightsOptionConverter.class,
             description = "VGG19 weights; speed does not depend on their values.")
-    private WeightsChoice weights;
+    private WeightsOption weights;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         printEnvironment(out);
-        WeightsSource source = weights.source(1).cached();
+        WeightsSource source = weights.source(1, null).cached();
         out.println();
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
         for (int size : sizes) {

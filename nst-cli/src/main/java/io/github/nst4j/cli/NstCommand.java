@@ -6,8 +6,10 @@ import io.github.nst4j.NstException;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.model.Pooling;
+import io.github.nst4j.weights.WeightsSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,10 +105,17 @@ final class NstCommand implements Callable<Integer> {
             description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
     private String pooling;
 
-    @Option(names = "--weights", paramLabel = "zoo|random", defaultValue = "zoo",
-            description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB) or random (untrained;"
-                    + " offline smoke runs only, not a real style transfer).")
-    private WeightsChoice weights;
+    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.ZOO,
+            converter = WeightsOptionConverter.class,
+            description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
+                    + " vgg19_dl4j_inference.zip or a .npz, see README), or random (untrained; offline smoke"
+                    + " runs only, not a real style transfer).")
+    private WeightsOption weights;
+
+    @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
+            description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
+                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip, torch for .npz.")
+    private String weightsPreprocessing;
 
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
             description = "Also write the current image every N iterations as <output>_<iteration>.<ext>; 0: never.")
@@ -200,7 +209,7 @@ final class NstCommand implements Callable<Integer> {
                 .init(parse(InitMode.class, "--init", init))
                 .seed(seed)
                 .pooling(parse(Pooling.class, "--pooling", pooling))
-                .weights(weights.source(seed));
+                .weights(weightsSource());
         if (content != null) {
             builder.content(content);
         }
@@ -208,6 +217,12 @@ final class NstCommand implements Callable<Integer> {
             builder.outputSize(width == null ? size : width, height == null ? size : height);
         }
         return builder;
+    }
+
+    private WeightsSource weightsSource() {
+        InputConvention convention = weightsPreprocessing == null ? null
+                : parse(InputConvention.class, "--weights-preprocessing", weightsPreprocessing);
+        return weights.source(seed, convention);
     }
 
     private <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
@@ -225,7 +240,7 @@ final class NstCommand implements Callable<Integer> {
         String what = content == null ? "Extracting the style of " + style
                 : "Stylising " + content + " with " + style;
         return String.format(Locale.ROOT, "%s at %dx%d px, %d iterations, weights: %s", what,
-                transfer.outputWidth(), transfer.outputHeight(), iterations, weights.source(seed).description());
+                transfer.outputWidth(), transfer.outputHeight(), iterations, weightsSource().description());
     }
 
     private int fail(PrintWriter err, String message, Throwable cause) {

@@ -1,7 +1,7 @@
 package io.github.nst4j.internal;
 
 import io.github.nst4j.NstException;
-import io.github.nst4j.image.CaffePreprocessing;
+import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
@@ -134,7 +134,7 @@ public final class AdamImageOptimizer {
 
         @Override
         public BufferedImage currentImage() {
-            return CaffePreprocessing.toImage(graph.image());
+            return PixelTensors.toImage(graph.image());
         }
 
         @Override

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * graph's loss variables, so SameDiff minimises their sum and reports each of them.
  */
 public final class LossGraph {
-    /** The trainable image, {@code [1, 3, H, W]}, preprocessed. */
+    /** The trainable image, {@code [1, 3, H, W]}, RGB in 0-255 pixel units. */
     public static final String IMAGE = "image";
     public static final String CONTENT_LOSS = "content_loss";
     public static final String STYLE_LOSS = "style_loss";

@@ -24,7 +24,8 @@ public record Targets(INDArray content, Map<VggLayer, INDArray> styleGrams) {
     }
 
     /**
-     * Runs the network on the (preprocessed) images and keeps what the losses need.
+     * Runs the network on the images (RGB pixel tensors, see
+     * {@link io.github.nst4j.image.PixelTensors}) and keeps what the losses need.
      *
      * @param contentImage {@code [1, 3, H, W]}, or null for style-only runs
      * @param styleImage {@code [1, 3, H', W']}

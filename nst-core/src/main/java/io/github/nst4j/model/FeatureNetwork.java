@@ -35,17 +35,22 @@ public final class FeatureNetwork {
         return pooling;
     }
 
+    public Vgg19Weights weights() {
+        return weights;
+    }
+
     /**
-     * Adds the network to {@code sd}, reading {@code input} ({@code [1, 3, H, W]}, preprocessed),
-     * and returns the activations of the requested layers.
+     * Adds the network to {@code sd}, reading {@code pixels} ({@code [1, 3, H, W]}, RGB, 0-255; the
+     * weights' input convention is applied inside the graph), and returns the activations of the
+     * requested layers.
      *
      * @param dataType data type of the weight constants; must match the input's
      */
-    public Map<VggLayer, SDVariable> build(SameDiff sd, SDVariable input, Collection<VggLayer> outputs,
+    public Map<VggLayer, SDVariable> build(SameDiff sd, SDVariable pixels, Collection<VggLayer> outputs,
             DataType dataType) {
         VggLayer deepest = Collections.max(outputs);
         Map<VggLayer, SDVariable> activations = new EnumMap<>(VggLayer.class);
-        SDVariable x = input;
+        SDVariable x = weights.inputConvention().apply(sd, pixels, dataType);
         for (VggLayer layer : VggLayer.values()) {
             if (layer.ordinal() > deepest.ordinal()) {
                 break;
@@ -62,12 +67,12 @@ public final class FeatureNetwork {
     }
 
     /**
-     * Runs the network on one preprocessed image {@code [1, 3, H, W]} and returns the activations of
-     * the requested layers, each {@code [1, C, H', W']}.
+     * Runs the network on one image ({@code [1, 3, H, W]}, RGB, 0-255) and returns the activations
+     * of the requested layers, each {@code [1, C, H', W']}.
      */
-    public Map<VggLayer, INDArray> activations(INDArray image, Collection<VggLayer> layers, DataType dataType) {
+    public Map<VggLayer, INDArray> activations(INDArray pixels, Collection<VggLayer> layers, DataType dataType) {
         SameDiff sd = SameDiff.create();
-        SDVariable input = sd.constant("input", image.castTo(dataType));
+        SDVariable input = sd.constant("pixels", pixels.castTo(dataType));
         Map<VggLayer, SDVariable> features = build(sd, input, layers, dataType);
         String[] names = features.values().stream().map(SDVariable::name).toArray(String[]::new);
         Map<String, INDArray> values = sd.output(Collections.emptyMap(), names);

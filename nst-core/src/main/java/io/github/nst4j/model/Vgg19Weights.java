@@ -1,5 +1,6 @@
 package io.github.nst4j.model;
 
+import io.github.nst4j.image.InputConvention;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,15 +16,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Vgg19Weights {
     private final Map<VggLayer, INDArray> kernels;
     private final Map<VggLayer, INDArray> biases;
+    private final InputConvention inputConvention;
 
-    private Vgg19Weights(Map<VggLayer, INDArray> kernels, Map<VggLayer, INDArray> biases) {
+    private Vgg19Weights(Map<VggLayer, INDArray> kernels, Map<VggLayer, INDArray> biases,
+            InputConvention inputConvention) {
         this.kernels = Collections.unmodifiableMap(kernels);
         this.biases = Collections.unmodifiableMap(biases);
+        this.inputConvention = inputConvention;
     }
 
     /**
      * Copies the sixteen convolution layers out of a zoo VGG19 graph, so that the graph (with its
-     * 400 MB of dense layers) can be released.
+     * 400 MB of dense layers) can be released. The zoo's weights are Caffe's, so the input
+     * convention is {@link InputConvention#CAFFE}.
      */
     public static Vgg19Weights fromZooGraph(ComputationGraph graph) {
         Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
@@ -34,21 +39,23 @@ public final class Vgg19Weights {
             kernels.put(layer, zooLayer.getParam("W").dup());
             biases.put(layer, zooLayer.getParam("b").dup().reshape(layer.channels()));
         }
-        return of(kernels, biases);
+        return of(kernels, biases, InputConvention.CAFFE);
     }
 
     /**
      * Weights from explicit arrays, checked against VGG19's shapes.
      *
+     * @param inputConvention the input the weights were trained on
      * @throws IllegalArgumentException naming the layer and both shapes on any mismatch
      */
-    public static Vgg19Weights of(Map<VggLayer, INDArray> kernels, Map<VggLayer, INDArray> biases) {
+    public static Vgg19Weights of(Map<VggLayer, INDArray> kernels, Map<VggLayer, INDArray> biases,
+            InputConvention inputConvention) {
         for (VggLayer layer : VggLayer.values()) {
             checkShape(layer, "kernel", kernels.get(layer),
                     new long[] {layer.channels(), layer.inputChannels(), 3, 3});
             checkShape(layer, "bias", biases.get(layer), new long[] {layer.channels()});
         }
-        return new Vgg19Weights(new EnumMap<>(kernels), new EnumMap<>(biases));
+        return new Vgg19Weights(new EnumMap<>(kernels), new EnumMap<>(biases), inputConvention);
     }
 
     private static void checkShape(VggLayer layer, String what, INDArray array, long[] expected) {
@@ -60,6 +67,16 @@ public final class Vgg19Weights {
                     + java.util.Arrays.toString(array.shape()) + ", expected "
                     + java.util.Arrays.toString(expected));
         }
+    }
+
+    /** The same arrays declared with another input convention. */
+    public Vgg19Weights withInputConvention(InputConvention convention) {
+        return new Vgg19Weights(new EnumMap<>(kernels), new EnumMap<>(biases), convention);
+    }
+
+    /** The input convention these weights were trained on. */
+    public InputConvention inputConvention() {
+        return inputConvention;
     }
 
     /** The kernel of a layer, shape {@code [out, in, 3, 3]}. */

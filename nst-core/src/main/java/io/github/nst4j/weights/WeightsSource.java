@@ -1,13 +1,18 @@
 package io.github.nst4j.weights;
 
+import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.model.Vgg19Weights;
+import java.nio.file.Path;
 
 /**
  * Where the VGG19 convolution weights come from.
  *
  * <p>{@link #zoo()}, the default, gives the ImageNet-trained weights of the Deeplearning4j model
- * zoo (downloaded once, ~550 MB). {@link #random(long)} gives untrained weights: enough to exercise
- * the whole pipeline offline, but the result is not a style transfer.
+ * zoo (downloaded once, ~550 MB). {@link #file(Path)} reads weights from a local file, for machines
+ * without network or weights from another framework. {@link #random(long)} gives untrained
+ * weights: enough to exercise the whole pipeline offline, but the result is not a style transfer.
+ *
+ * <p>Every source's weights declare their {@link InputConvention}, which the engine applies.
  */
 public interface WeightsSource {
     /** Loads the weights; may download or read large files. */
@@ -30,6 +35,21 @@ public interface WeightsSource {
     /** The ImageNet VGG19 of the Deeplearning4j model zoo, downloaded and cached on first use. */
     static WeightsSource zoo() {
         return new ZooWeightsSource();
+    }
+
+    /**
+     * Weights from a local file, recognised by content: the DL4J zoo zip
+     * ({@code vgg19_dl4j_inference.zip}, Caffe input convention) or a NumPy {@code .npz} with
+     * {@code block{B}_conv{C}.weight} {@code [out, in, 3, 3]} and {@code .bias} arrays (torchvision
+     * input convention unless told otherwise).
+     */
+    static WeightsSource file(Path file) {
+        return new FileWeightsSource(file, null);
+    }
+
+    /** Weights from a local file, declared to expect {@code convention} as input. */
+    static WeightsSource file(Path file, InputConvention convention) {
+        return new FileWeightsSource(file, convention);
     }
 
     /** Randomly initialised VGG19 weights, reproducible for a given seed; for tests and smoke runs. */

@@ -99,11 +99,11 @@ class GradientCheckTest {
         }
         network = new FeatureNetwork(weights, Pooling.AVG);
         long[] shape = {1, 3, HEIGHT, WIDTH};
-        // Three different seeded images of preprocessed-pixel magnitude; targets depend only on
+        // Three different seeded RGB pixel images (0-255); targets depend only on
         // the layers, which all weightings share.
-        INDArray content = Tensors.uniform(1, shape, -120, 130);
-        INDArray style = Tensors.uniform(2, shape, -120, 130);
-        start = Tensors.uniform(3, shape, -120, 130);
+        INDArray content = Tensors.uniform(1, shape, 0, 255);
+        INDArray style = Tensors.uniform(2, shape, 0, 255);
+        start = Tensors.uniform(3, shape, 0, 255);
         targets = Targets.compute(network, Weighting.DEFAULTS.spec(), content, style, DataType.DOUBLE);
     }
 

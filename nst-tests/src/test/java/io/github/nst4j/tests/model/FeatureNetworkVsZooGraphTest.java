@@ -2,6 +2,7 @@ package io.github.nst4j.tests.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.Pooling;
 import io.github.nst4j.model.Vgg19Weights;
@@ -96,12 +97,13 @@ class FeatureNetworkVsZooGraphTest {
      */
     private record ZooReference(Vgg19Weights weights, INDArray input, Map<VggLayer, INDArray> activations) {
         static ZooReference compute(int height, int width, List<VggLayer> layers) {
-            // Pixel-like magnitudes: Caffe-preprocessed pixels lie in about [-124, 152].
-            INDArray input = Tensors.uniform(INPUT_SEED, new long[] {1, 3, height, width}, -120, 130);
+            // Our network takes RGB pixels and applies the weights' input convention itself; the zoo
+            // graph is fed the Caffe-preprocessed tensor of the same pixels.
+            INDArray input = Tensors.uniform(INPUT_SEED, new long[] {1, 3, height, width}, 0, 255);
             ComputationGraph graph = RandomVgg19.graph(WEIGHT_SEED, height, width);
             try {
                 Vgg19Weights weights = Vgg19Weights.fromZooGraph(graph);
-                Map<String, INDArray> all = graph.feedForward(input, false);
+                Map<String, INDArray> all = graph.feedForward(InputConvention.CAFFE.toNetworkInput(input), false);
                 Map<VggLayer, INDArray> activations = new EnumMap<>(VggLayer.class);
                 for (VggLayer layer : layers) {
                     activations.put(layer, all.get(layer.zooLayerName()).dup());
