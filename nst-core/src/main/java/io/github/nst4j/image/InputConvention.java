@@ -61,12 +61,24 @@ public enum InputConvention {
         return rgbStd.clone();
     }
 
-    /** Adds the conversion from RGB 0-255 pixels {@code [1, 3, H, W]} to the network input. */
-    public SDVariable apply(SameDiff sd, SDVariable pixels, DataType dataType) {
+    /**
+     * Adds the per-channel scaling and shift of this convention to RGB 0-255 pixels
+     * {@code [1, 3, H, W]}. The result is still in R, G, B order: for BGR weights the channel
+     * reversal is folded into the first convolution's kernel instead (see
+     * {@link #kernelForRgbInput}), which costs nothing per step.
+     */
+    public SDVariable applyScaling(SameDiff sd, SDVariable pixels, DataType dataType) {
         SDVariable scale = sd.constant("input_scale", perChannel(scales(), dataType));
         SDVariable shift = sd.constant("input_shift", perChannel(shifts(), dataType));
-        SDVariable normalised = pixels.mul(scale).add(shift);
-        return bgr ? sd.reverse(normalised, 1) : normalised;
+        return pixels.mul(scale).add(shift);
+    }
+
+    /**
+     * The first layer's kernel {@code [out, 3, kH, kW]} rearranged to read R, G, B input channels;
+     * unchanged for RGB weights.
+     */
+    public INDArray kernelForRgbInput(INDArray firstKernel) {
+        return bgr ? reverseChannels(firstKernel) : firstKernel;
     }
 
     /** The network input for RGB 0-255 pixels {@code [1, 3, H, W]}, computed eagerly. */

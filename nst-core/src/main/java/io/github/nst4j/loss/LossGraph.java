@@ -27,10 +27,24 @@ public final class LossGraph {
     public static final String TV_LOSS = "tv_loss";
     private static final String[] LOSS_TERMS = {CONTENT_LOSS, STYLE_LOSS, TV_LOSS};
 
+    /** Key of the gradient function inside the graph ({@code SameDiff.GRAD_FN_KEY}, not public). */
+    private static final String GRAD_FN = "grad";
+
     private final SameDiff sd;
+    private final SameDiff gradFn;
+    private final String[] stepOutputs;
 
     private LossGraph(SameDiff sd) {
         this.sd = sd;
+        this.gradFn = sd.getFunction(GRAD_FN);
+        if (gradFn == null) {
+            throw new IllegalStateException("SameDiff did not create its gradient function '" + GRAD_FN + "'");
+        }
+        SDVariable imageGradient = sd.getVariable(IMAGE).getGradient();
+        if (imageGradient == null) {
+            throw new IllegalStateException("The loss does not depend on the image");
+        }
+        this.stepOutputs = new String[] {CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradient.name()};
     }
 
     /**
@@ -108,10 +122,18 @@ public final class LossGraph {
         return lossValues(sd.output(Collections.emptyMap(), LOSS_TERMS));
     }
 
-    /** Loss terms and image gradient in one pass through SameDiff's gradient function. */
+    /**
+     * Loss terms and image gradient in one pass through SameDiff's gradient function.
+     *
+     * <p>The gradient function runs directly rather than through
+     * {@code SameDiff.calculateGradientsAndOutputs}, which switches the function's array cache off
+     * on every call: then every intermediate array of every step is a fresh native allocation that
+     * only the Java GC frees. With the cache on, the session recycles its arrays between steps;
+     * outputs are never recycled, so the returned arrays stay valid.
+     */
     public Step lossesAndGradient() {
-        var result = sd.calculateGradientsAndOutputs(Collections.emptyMap(), List.of(LOSS_TERMS), List.of(IMAGE));
-        return new Step(lossValues(result.getOutputs()), result.getGradients().get(IMAGE));
+        Map<String, INDArray> values = gradFn.output(Collections.emptyMap(), stepOutputs);
+        return new Step(lossValues(values), values.get(stepOutputs[stepOutputs.length - 1]));
     }
 
     private static LossValues lossValues(Map<String, INDArray> values) {

@@ -50,7 +50,7 @@ public final class FeatureNetwork {
             DataType dataType) {
         VggLayer deepest = Collections.max(outputs);
         Map<VggLayer, SDVariable> activations = new EnumMap<>(VggLayer.class);
-        SDVariable x = weights.inputConvention().apply(sd, pixels, dataType);
+        SDVariable x = weights.inputConvention().applyScaling(sd, pixels, dataType);
         for (VggLayer layer : VggLayer.values()) {
             if (layer.ordinal() > deepest.ordinal()) {
                 break;
@@ -82,9 +82,12 @@ public final class FeatureNetwork {
     }
 
     private SDVariable convolution(SameDiff sd, SDVariable x, VggLayer layer, DataType dataType) {
+        INDArray stored = weights.kernel(layer);
+        if (layer.ordinal() == 0) {
+            stored = weights.inputConvention().kernelForRgbInput(stored);
+        }
         // SameDiff's default kernel layout is [kH, kW, in, out]; DL4J stores [out, in, kH, kW].
-        SDVariable kernel = sd.constant(layer + "_W",
-                weights.kernel(layer).permute(2, 3, 1, 0).castTo(dataType).dup('c'));
+        SDVariable kernel = sd.constant(layer + "_W", stored.permute(2, 3, 1, 0).castTo(dataType).dup('c'));
         SDVariable bias = sd.constant(layer + "_b", weights.bias(layer).castTo(dataType));
         Conv2DConfig config = Conv2DConfig.builder()
                 .kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)

@@ -2,6 +2,8 @@ package io.github.nst4j.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.awt.image.BufferedImage;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Pins each input convention: a known pixel in, a known tensor value out, and back. */
 class InputConventionTest {
@@ -50,12 +53,27 @@ class InputConventionTest {
 
     @ParameterizedTest
     @EnumSource(InputConvention.class)
-    void graphConversionEqualsTheEagerOne(InputConvention convention) {
+    void graphScalingEqualsTheEagerConversionUpToChannelOrder(InputConvention convention) {
         INDArray pixels = randomPixels();
         SameDiff sd = SameDiff.create();
-        SDVariable input = convention.apply(sd, sd.constant("pixels", pixels), DataType.FLOAT);
+        SDVariable input = convention.applyScaling(sd, sd.constant("pixels", pixels), DataType.FLOAT);
         INDArray inGraph = sd.output(Collections.emptyMap(), input.name()).get(input.name());
-        assertThat(inGraph.sub(convention.toNetworkInput(pixels)).amaxNumber().doubleValue()).isLessThan(1e-5);
+        INDArray eager = convention.toNetworkInput(pixels);
+        for (int c = 0; c < 3; c++) {
+            int networkChannel = convention.isBgr() ? 2 - c : c;
+            double diff = inGraph.get(all(), point(c), all(), all())
+                    .sub(eager.get(all(), point(networkChannel), all(), all())).amaxNumber().doubleValue();
+            assertThat(diff).as("channel %d", c).isLessThan(1e-5);
+        }
+    }
+
+    @Test
+    void caffeKernelIsReorderedToReadRgb() {
+        INDArray kernel = Nd4j.arange(2 * 3 * 9).castTo(DataType.FLOAT).reshape(2, 3, 3, 3);
+        INDArray rgb = InputConvention.CAFFE.kernelForRgbInput(kernel);
+        assertThat(rgb.get(all(), point(0), all(), all())).isEqualTo(kernel.get(all(), point(2), all(), all()));
+        assertThat(rgb.get(all(), point(2), all(), all())).isEqualTo(kernel.get(all(), point(0), all(), all()));
+        assertThat(InputConvention.TORCH.kernelForRgbInput(kernel)).isSameAs(kernel);
     }
 
     @Test

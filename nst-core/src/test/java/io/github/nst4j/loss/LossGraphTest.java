@@ -1,0 +1,62 @@
+package io.github.nst4j.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nst4j.image.InputConvention;
+import io.github.nst4j.model.FeatureNetwork;
+import io.github.nst4j.model.Pooling;
+import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.model.VggLayer;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class LossGraphTest {
+    /**
+     * {@link LossGraph#lossesAndGradient} runs the gradient function with SameDiff's array cache on;
+     * over several steps (so that recycled arrays are in use) it must agree with SameDiff's own
+     * {@code calculateGradientsAndOutputs}, and the arrays it returned earlier must not change.
+     */
+    @Test
+    void cachedGradientMatchesCalculateGradients() {
+        Nd4j.getRandom().setSeed(7);
+        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
+        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : VggLayer.values()) {
+            kernels.put(layer, Nd4j.randn(DataType.FLOAT, layer.channels(), layer.inputChannels(), 3, 3)
+                    .muli(Math.sqrt(2.0 / (9 * layer.inputChannels()))));
+            biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
+        }
+        FeatureNetwork network = new FeatureNetwork(Vgg19Weights.of(kernels, biases, InputConvention.CAFFE), Pooling.AVG);
+        LossSpec spec = new LossSpec(VggLayer.BLOCK2_CONV2,
+                Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0), 1, 100, 1e-3);
+        INDArray content = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);
+        INDArray style = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);
+        Targets targets = Targets.compute(network, spec, content, style, DataType.FLOAT);
+        LossGraph graph = LossGraph.build(network, spec, targets, content, DataType.FLOAT);
+
+        INDArray previous = null;
+        INDArray previousCopy = null;
+        for (int step = 0; step < 4; step++) {
+            LossGraph.Step cached = graph.lossesAndGradient();
+            var reference = graph.sameDiff().calculateGradientsAndOutputs(Collections.emptyMap(),
+                    List.of(LossGraph.CONTENT_LOSS, LossGraph.STYLE_LOSS, LossGraph.TV_LOSS), List.of(LossGraph.IMAGE));
+            assertThat(cached.losses().content())
+                    .isEqualTo(reference.getOutputs().get(LossGraph.CONTENT_LOSS).getDouble(0));
+            assertThat(cached.losses().style()).isEqualTo(reference.getOutputs().get(LossGraph.STYLE_LOSS).getDouble(0));
+            assertThat(cached.losses().totalVariation()).isEqualTo(reference.getOutputs().get(LossGraph.TV_LOSS).getDouble(0));
+            assertThat(cached.gradient()).isEqualTo(reference.getGradients().get(LossGraph.IMAGE));
+            if (previous != null) {
+                assertThat(previous).isEqualTo(previousCopy);
+            }
+            previous = cached.gradient();
+            previousCopy = previous.dup();
+            graph.image().subi(cached.gradient().mul(0.5));
+        }
+    }
+}
