@@ -27,7 +27,7 @@ final class WeightsFile {
         DL4J_ZIP,
         /** A NumPy .npz in the layout of {@link NpzWeights}. */
         NPZ,
-        /** An HDF5 file, e.g. Keras weights. */
+        /** Keras weights in HDF5. */
         HDF5
     }
 
@@ -64,21 +64,20 @@ final class WeightsFile {
             }
         }
         throw new NstException("Unrecognised weights file " + file + ": expected the DL4J zoo zip"
-                + " (vgg19_dl4j_inference.zip) or a VGG19 .npz (see README)");
+                + " (vgg19_dl4j_inference.zip), a Keras VGG19 .h5 or a VGG19 .npz (see README)");
     }
 
     /**
      * Loads the weights of {@code file}.
      *
      * @param convention the input convention, or null for the format's own (Caffe for the DL4J
-     *     zip, torchvision's for .npz)
+     *     zip and Keras .h5, torchvision's for .npz)
      */
     static Vgg19Weights load(Path file, InputConvention convention) {
         return switch (detect(file)) {
             case DL4J_ZIP -> withConvention(fromDl4jZip(file), convention);
             case NPZ -> NpzWeights.read(file, convention == null ? InputConvention.TORCH : convention);
-            case HDF5 -> throw new NstException("HDF5 weights (" + file + ") are not supported yet;"
-                    + " convert them to .npz (see README) or use the DL4J zoo zip");
+            case HDF5 -> KerasH5Weights.read(file, convention);
         };
     }
 

@@ -71,6 +71,21 @@ class WeightsFileTest {
     }
 
     @Test
+    void kerasH5InBothKerasLayoutsLoadsWithCaffeInput() {
+        Path nested = dir.resolve("keras2.h5");
+        Path flat = dir.resolve("keras1.weights");
+        H5Writer.writeKerasVgg19(original, nested, true);
+        H5Writer.writeKerasVgg19(original, flat, false);
+
+        for (Path file : List.of(nested, flat)) {
+            Vgg19Weights loaded = WeightsSource.file(file).load();
+            assertThat(loaded.inputConvention()).isEqualTo(InputConvention.CAFFE);
+            assertSameArrays(loaded, original);
+        }
+        assertSameFeatures(WeightsSource.file(nested).load(), original);
+    }
+
+    @Test
     void missingLayerIsNamed() throws IOException {
         Path npz = dir.resolve("partial.npz");
         NpzArchive.write(Map.of("block1_conv1.weight", original.kernel(VggLayer.BLOCK1_CONV1),

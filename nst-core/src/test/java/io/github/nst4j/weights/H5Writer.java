@@ -1,0 +1,47 @@
+package io.github.nst4j.weights;
+
+import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
+
+import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.model.VggLayer;
+import java.nio.file.Path;
+import org.bytedeco.hdf5.DataSet;
+import org.bytedeco.hdf5.DataSpace;
+import org.bytedeco.hdf5.Group;
+import org.bytedeco.hdf5.H5File;
+import org.bytedeco.hdf5.PredType;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Writes VGG19 weights the way Keras lays them out in HDF5, with the HDF5 library itself. */
+final class H5Writer {
+    private H5Writer() {
+    }
+
+    /**
+     * @param nested Keras 2 layout ({@code block1_conv1/block1_conv1/kernel:0}); otherwise the
+     *     older flat one ({@code block1_conv1/block1_conv1_W_1:0})
+     */
+    static void writeKerasVgg19(Vgg19Weights weights, Path file, boolean nested) {
+        try (H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC())) {
+            for (VggLayer layer : VggLayer.values()) {
+                Group group = h5.createGroup(layer.layerName());
+                Group holder = nested ? group.createGroup(layer.layerName()) : group;
+                // Keras/TensorFlow kernel order: [kH, kW, in, out].
+                write(holder, nested ? "kernel:0" : layer.layerName() + "_W_1:0",
+                        weights.kernel(layer).permute(2, 3, 1, 0));
+                write(holder, nested ? "bias:0" : layer.layerName() + "_b_1:0", weights.bias(layer));
+            }
+        }
+    }
+
+    private static void write(Group group, String name, INDArray array) {
+        float[] data = array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        try (DataSpace space = new DataSpace(array.rank(), array.shape());
+                DataSet dataSet = group.createDataSet(name, PredType.NATIVE_FLOAT(), space);
+                FloatPointer pointer = new FloatPointer(data)) {
+            dataSet.write(pointer, PredType.NATIVE_FLOAT());
+        }
+    }
+}
