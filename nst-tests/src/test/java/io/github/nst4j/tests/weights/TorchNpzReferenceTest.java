@@ -43,13 +43,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Tolerance, per element: {@code |java − torch| <= 1e-4 · maxAbs(torch tensor)}. PyTorch
  * computes in float64; nst4j in float32 from the same float32 weights, so the two differ by float32
  * rounding of the input normalisation and of every 3x3xC dot product, accumulated over up to 13
- * layers: ~1e-6 of a tensor's scale. The bound is relative to the tensor's largest magnitude
+ * layers. Measured over two runs (ND4J's summation order varies a little between runs): 1.0e-5 to
+ * 1.3e-5 of the scale for the block4_conv2 activations, 2e-7 to 1.4e-5 for the Gram matrices
+ * (see the printed figures), so the bound has a margin of 7x or more. The bound is relative to the tensor's largest magnitude
  * rather than to each element because that rounding error scales with the tensor, not with the
  * element: ReLU outputs near zero come from cancelling sums of large terms and carry the same
  * absolute error as large ones, so an element-wise relative bound would fail on them for no
  * reason. Any real mistake (channel order, range, mean/std, a transposed kernel, wrong padding or
- * pooling) changes values by a sizeable fraction of the scale; the Caffe convention on the same
- * weights is checked to be off by more than 10% of the scale.
+ * pooling) changes values by a sizeable fraction of the scale: kernels written with height and
+ * width swapped were off by 0.1 to 1.9 of the scale, and the Caffe convention on the same weights
+ * (checked here to be off by more than 10%) is off by 46 to 7000 times the scale.
  */
 class TorchNpzReferenceTest {
     private static final double RELATIVE_TOLERANCE = 1e-4;
@@ -97,15 +100,20 @@ class TorchNpzReferenceTest {
         // Guards the comparison below: if this fails, the Java and Python formulas differ and the
         // activation mismatch says nothing about nst4j. sin/cos may differ by an ulp between NumPy
         // and Java, so allow far more than that (1e-9 of sum|w|) but far less than any formula change.
+        double worst = 0;
         for (VggLayer layer : VggLayer.values()) {
             double[] expected = fixture.get("weight_stats", layer.layerName()).values();
             double[] actual = weightStats(npzWeights, layer);
             double allowed = 1e-9 * expected[0];
             for (int i = 0; i < 3; i++) {
+                worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / expected[0]);
+            }
+            for (int i = 0; i < 3; i++) {
                 assertThat(actual[i]).as("%s weight_stats[%d] (sum|w|, position-weighted sum w, sum b)", layer, i)
                         .isCloseTo(expected[i], offset(allowed));
             }
         }
+        System.out.printf("weight_stats: max |java - python| = %.2e of sum|w|%n", worst);
     }
 
     @Test
