@@ -4,6 +4,7 @@ import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.internal.AdamImageOptimizer;
+import io.github.nst4j.internal.MemoryEstimate;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
@@ -273,7 +274,8 @@ public final class StyleTransfer {
         }
 
         /**
-         * Reads the images and checks every setting.
+         * Reads the images and checks every setting, including that the output size fits in
+         * this machine's memory.
          *
          * @throws NstException naming the first bad setting or unreadable image
          */
@@ -300,6 +302,7 @@ public final class StyleTransfer {
             if (content != null) {
                 require(contentWeight > 0 && Double.isFinite(contentWeight),
                         "Content weight must be a positive number, got " + contentWeight);
+                MemoryEstimate.check(content.getWidth(), content.getHeight());
                 return new StyleTransfer(withDefaultWeights(), content, style, content.getWidth(),
                         content.getHeight());
             }
@@ -307,6 +310,7 @@ public final class StyleTransfer {
             int h = height > 0 ? height : style.getHeight();
             require(Math.min(w, h) >= FeatureNetwork.MIN_IMAGE_SIDE, "Output size " + w + "x" + h
                     + " is too small; VGG19 needs at least " + FeatureNetwork.MIN_IMAGE_SIDE + " px per side");
+            MemoryEstimate.check(w, h);
             return new StyleTransfer(withDefaultWeights(), null, style, w, h);
         }
 

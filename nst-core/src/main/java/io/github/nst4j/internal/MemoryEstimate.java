@@ -1,0 +1,60 @@
+package io.github.nst4j.internal;
+
+import io.github.nst4j.NstException;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * A rough forecast of the resident memory a run needs, so that a size too large for the machine
+ * is refused before minutes of loading instead of failing in the middle.
+ *
+ * <p>The model, fitted to peak RSS measured with {@code nst bench} on the CPU backend: a fixed
+ * {@value #BASE_BYTES} bytes (JVM, native libraries, weights) plus {@value #BYTES_PER_PIXEL}
+ * bytes per output pixel (VGG19 activations and their gradients up to block 5, with the
+ * allocator's slack).
+ */
+public final class MemoryEstimate {
+    static final long BASE_BYTES = 1L << 30;
+    static final long BYTES_PER_PIXEL = 24 * 1024;
+    /** Share of physical memory a run may plan to use. */
+    private static final double USABLE_SHARE = 0.9;
+
+    private MemoryEstimate() {
+    }
+
+    /** Forecast peak resident bytes for a {@code width x height} output. */
+    public static long bytesFor(long width, long height) {
+        return BASE_BYTES + BYTES_PER_PIXEL * width * height;
+    }
+
+    /**
+     * Refuses a size whose forecast exceeds the machine's memory, naming the size that fits.
+     *
+     * @throws NstException if the run would not fit
+     */
+    public static void check(int width, int height) {
+        long physical = physicalMemory();
+        if (physical <= 0) {
+            return; // unknown: do not guess
+        }
+        long usable = (long) (physical * USABLE_SHARE);
+        long needed = bytesFor(width, height);
+        if (needed <= usable) {
+            return;
+        }
+        double fitScale = Math.sqrt((double) (usable - BASE_BYTES) / (BYTES_PER_PIXEL * (double) width * height));
+        int fittingLongSide = (int) Math.floor(Math.max(width, height) * fitScale);
+        throw new NstException(String.format(Locale.ROOT,
+                "An output of %dx%d px needs about %.1f GB of memory but this machine has %.1f GB;"
+                        + " use --size %d or less", width, height, gib(needed), gib(physical), fittingLongSide));
+    }
+
+    private static long physicalMemory() {
+        var bean = ManagementFactory.getOperatingSystemMXBean();
+        return bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
+    }
+
+    private static double gib(long bytes) {
+        return bytes / (double) (1L << 30);
+    }
+}
