@@ -183,6 +183,10 @@ final class NstCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Output directory does not exist: " + directory
                     + " (create it or choose another --output)");
         }
+        if (!Files.isWritable(directory)) {
+            throw new ParameterException(spec.commandLine(), "Output directory is not writable: " + directory
+                    + " (choose another --output)");
+        }
         for (Path input : new Path[] {content, style}) {
             if (input != null && input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
                 throw new ParameterException(spec.commandLine(), "--output is the same file as input " + input

@@ -43,8 +43,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Tolerance, per element: {@code |java − torch| <= 1e-4 · maxAbs(torch tensor)}. PyTorch
  * computes in float64; nst4j in float32 from the same float32 weights, so the two differ by float32
  * rounding of the input normalisation and of every 3x3xC dot product, accumulated over up to 13
- * layers. Measured over two runs (ND4J's summation order varies a little between runs): 1.0e-5 to
- * 1.3e-5 of the scale for the block4_conv2 activations, 2e-7 to 1.4e-5 for the Gram matrices
+ * layers. Measured (two successive nst-core versions, which sum in a slightly different order): 1.0e-5
+ * to 1.3e-5 of the scale for the block4_conv2 activations, 2e-7 to 1.4e-5 for the Gram matrices
  * (see the printed figures), so the bound has a margin of 7x or more. The bound is relative to the tensor's largest magnitude
  * rather than to each element because that rounding error scales with the tensor, not with the
  * element: ReLU outputs near zero come from cancelling sums of large terms and carry the same

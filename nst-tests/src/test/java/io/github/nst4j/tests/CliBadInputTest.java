@@ -1,0 +1,133 @@
+package io.github.nst4j.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input gets one error line naming the problem, a non-zero exit code, and leaves no output or
+ * partial file behind. None of these runs gets as far as loading weights.
+ */
+class CliBadInputTest {
+    @TempDir
+    Path dir;
+
+    private Path style;
+    private Path output;
+
+    @BeforeEach
+    void setUp() {
+        style = SharedImages.style("starry_night.jpg");
+        output = dir.resolve("out.png");
+    }
+
+    @Test
+    void missingContentFile() {
+        assertRefused(1, "not found", "--content", dir.resolve("nope.jpg").toString());
+    }
+
+    @Test
+    void directoryInsteadOfFile() {
+        assertRefused(1, "directory", "--content", dir.toString());
+    }
+
+    @Test
+    void zeroByteFile() throws IOException {
+        assertRefused(1, "Not a supported image", "--content", Files.createFile(dir.resolve("empty.jpg")).toString());
+    }
+
+    @Test
+    void textFileNamedLikeAnImage() throws IOException {
+        Path text = Files.writeString(dir.resolve("photo.png"), "hello");
+        assertRefused(1, "Not a supported image", "--content", text.toString());
+    }
+
+    @Test
+    void truncatedJpeg() throws IOException {
+        byte[] jpeg = Files.readAllBytes(SharedImages.content("tubingen.jpg"));
+        Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, 400));
+        assertRefused(1, "cut.jpg", "--content", cut.toString());
+    }
+
+    @Test
+    void imageSmallerThanVggMinimum() throws IOException {
+        Path tiny = dir.resolve("tiny.png");
+        ImageIO.write(new BufferedImage(20, 40, BufferedImage.TYPE_INT_RGB), "png", tiny.toFile());
+        assertRefused(1, "at least 32 px", "--content", tiny.toString());
+    }
+
+    @Test
+    void sizeTooLargeForMemory() {
+        assertRefused(1, "use --size", "--content", SharedImages.content("chelsea.png").toString(), "--size", "20000");
+    }
+
+    @Test
+    void unsupportedOutputFormat() {
+        output = dir.resolve("out.gif");
+        assertRefused(2, "Unsupported output format", "--content", SharedImages.content("chelsea.png").toString());
+    }
+
+    @Test
+    void outputDirectoryMissing() {
+        output = dir.resolve("missing").resolve("out.png");
+        assertRefused(2, "does not exist", "--content", SharedImages.content("chelsea.png").toString());
+    }
+
+    @Test
+    void outputSameAsInput() throws IOException {
+        Path content = Files.copy(SharedImages.content("chelsea.png"), dir.resolve("chelsea.png"));
+        output = content;
+        CliRun run = run("--content", content.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("same file as input");
+        assertThat(Files.readAllBytes(content)).isEqualTo(Files.readAllBytes(SharedImages.content("chelsea.png")));
+    }
+
+    @Test
+    void nonPositiveNumbers() {
+        String content = SharedImages.content("chelsea.png").toString();
+        assertRefused(2, "--iterations must be positive", "--content", content, "--iterations", "0");
+        assertRefused(2, "--size must be positive", "--content", content, "--size", "-5");
+        assertRefused(1, "Style weight must be a positive", "--content", content, "--style-weight", "0");
+        assertRefused(1, "Content weight must be a positive", "--content", content, "--content-weight", "-1");
+        assertRefused(1, "Learning rate must be a positive", "--content", content, "--learning-rate", "0");
+    }
+
+    @Test
+    void badEnumValueAndUnknownOption() {
+        String content = SharedImages.content("chelsea.png").toString();
+        assertRefused(2, "--pooling", "--content", content, "--pooling", "median");
+        assertRefused(2, "Unknown option", "--content", content, "--colour", "red");
+    }
+
+    private void assertRefused(int exitCode, String message, String... extraArgs) {
+        CliRun run = run(extraArgs);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
+        List<String> errors = run.err().lines().filter(line -> line.startsWith("nst: error:")).toList();
+        assertThat(errors).as(run.err()).hasSize(1);
+        assertThat(errors.get(0)).contains(message);
+        assertThat(output).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp") || name.contains("out"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private CliRun run(String... extraArgs) {
+        List<String> args = new java.util.ArrayList<>(List.of("--style", style.toString(), "--output",
+                output.toString(), "--weights", "random"));
+        args.addAll(List.of(extraArgs));
+        return CliRun.of(args.toArray(new String[0]));
+    }
+}
