@@ -2,6 +2,7 @@ package io.github.nst4j.weights;
 
 import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;
 
 /**
@@ -32,9 +33,18 @@ public interface WeightsSource {
         return this instanceof CachedWeightsSource ? this : new CachedWeightsSource(this);
     }
 
-    /** The ImageNet VGG19 of the Deeplearning4j model zoo, downloaded and cached on first use. */
+    /**
+     * The ImageNet VGG19 of the Deeplearning4j model zoo. The first use downloads it (~550 MB,
+     * resumable, checksum-verified) and keeps only its convolution layers (~80 MB) in
+     * {@code ~/.deeplearning4j/models/vgg19}; later uses read just those.
+     */
     static WeightsSource zoo() {
-        return new ZooWeightsSource();
+        return zoo(DownloadListener.NONE);
+    }
+
+    /** As {@link #zoo()}, reporting download progress to {@code listener}. */
+    static WeightsSource zoo(DownloadListener listener) {
+        return ZooWeightsSource.standard(listener);
     }
 
     /**
