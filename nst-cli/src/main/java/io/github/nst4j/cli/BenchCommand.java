@@ -3,6 +3,7 @@ package io.github.nst4j.cli;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.weights.WeightsSource;
+import io.github.nst4j.weights.download.DownloadListener;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         printEnvironment(out);
-        WeightsSource source = weights.source(1, null).cached();
+        WeightsSource source = weights.source(1, null, DownloadListener.NONE).cached();
         out.println();
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
         for (int size : sizes) {

@@ -226,7 +226,8 @@ final class NstCommand implements Callable<Integer> {
     private WeightsSource weightsSource() {
         InputConvention convention = weightsPreprocessing == null ? null
                 : parse(InputConvention.class, "--weights-preprocessing", weightsPreprocessing);
-        return weights.source(seed, convention);
+        return weights.source(seed, convention,
+                new DownloadProgress(spec.commandLine().getErr(), System.console() != null));
     }
 
     private <E extends Enum<E>> E parse(Class<E> type, String option, String value) {

@@ -2,6 +2,7 @@ package io.github.nst4j.cli;
 
 import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
+import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;
 
 /** The value of {@code --weights}: {@code zoo}, {@code random} or a weights file. */
@@ -12,10 +13,11 @@ record WeightsOption(String value) {
     /**
      * @param seed seed of random weights
      * @param convention {@code --weights-preprocessing}, or null for the source's own
+     * @param download hears the progress of a zoo download
      */
-    WeightsSource source(long seed, InputConvention convention) {
+    WeightsSource source(long seed, InputConvention convention, DownloadListener download) {
         return switch (value) {
-            case ZOO -> WeightsSource.zoo();
+            case ZOO -> WeightsSource.zoo(download);
             case RANDOM -> WeightsSource.random(seed);
             default -> convention == null ? WeightsSource.file(Path.of(value))
                     : WeightsSource.file(Path.of(value), convention);
