@@ -108,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println("BLAS:           version " + environment.blasMajorVersion() + "." + environment.blasMinorVersion()
                 + "." + environment.blasPatchVersion() + ", platform helpers (oneDNN/cuDNN) "
                 + (environment.helpersAllowed() ? "allowed" : "disabled"));
+        out.println("Native library: " + PeakMemory.loadedLibrary("libnd4j"));
         new TreeMap<>(Nd4j.getExecutioner().getEnvironmentInformation())
                 .forEach((key, value) -> out.println("  " + key + " = " + value));
         out.println("Memory limits:  JVM heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB, javacpp maxBytes "

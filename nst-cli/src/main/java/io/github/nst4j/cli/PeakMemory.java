@@ -26,6 +26,16 @@ final class PeakMemory {
         }
     }
 
+    /** The path of the first mapped native library whose name contains {@code name} (Linux only). */
+    static String loadedLibrary(String name) {
+        try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1)).filter(path -> path.contains(name))
+                    .findFirst().orElse("(not found)");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unknown on this system)";
+        }
+    }
+
     /** E.g. {@code "2310 MB"}, or the current resident size with a note where no peak is kept. */
     static String describePeak() {
         try {
