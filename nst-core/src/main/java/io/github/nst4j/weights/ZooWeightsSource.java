@@ -63,7 +63,14 @@ final class ZooWeightsSource implements WeightsSource {
         }
         Path zip = Download.builder().uri(uri).target(cacheDirectory.resolve(ZIP_NAME)).checksum(checksum)
                 .listener(listener).build().fetch();
-        Vgg19Weights weights = WeightsFile.load(zip, null);
+        Vgg19Weights weights;
+        try {
+            weights = WeightsFile.load(zip, null);
+        } catch (NstException damaged) {
+            // E.g. a truncated file left by DL4J's own downloader: remove it so the next run fetches it.
+            deleteQuietly(zip);
+            throw damaged;
+        }
         writeCompact(weights, compact);
         deleteQuietly(zip);
         LOG.info("Kept VGG19's convolution layers in {}; later runs read only that file", compact);
