@@ -11,6 +11,7 @@ import org.bytedeco.hdf5.Group;
 import org.bytedeco.hdf5.H5File;
 import org.bytedeco.hdf5.PredType;
 import org.bytedeco.javacpp.FloatPointer;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,16 +25,30 @@ final class H5Writer {
      *     older flat one ({@code block1_conv1/block1_conv1_W_1:0})
      */
     static void writeKerasVgg19(Vgg19Weights weights, Path file, boolean nested) {
-        try (H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC())) {
-            for (VggLayer layer : VggLayer.values()) {
-                Group group = h5.createGroup(layer.layerName());
-                Group holder = nested ? group.createGroup(layer.layerName()) : group;
-                // Keras/TensorFlow kernel order: [kH, kW, in, out].
-                write(holder, nested ? "kernel:0" : layer.layerName() + "_W_1:0",
-                        weights.kernel(layer).permute(2, 3, 1, 0));
-                write(holder, nested ? "bias:0" : layer.layerName() + "_b_1:0", weights.bias(layer));
+        // Every HDF5 object is closed before its file: javacpp would otherwise close leftover group
+        // handles whenever the GC collects them, after the file, which corrupts HDF5's state.
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            try (H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC())) {
+                for (VggLayer layer : VggLayer.values()) {
+                    try (Group group = h5.createGroup(layer.layerName())) {
+                        if (nested) {
+                            try (Group inner = group.createGroup(layer.layerName())) {
+                                writeLayer(inner, weights, layer, "kernel:0", "bias:0");
+                            }
+                        } else {
+                            writeLayer(group, weights, layer, layer.layerName() + "_W_1:0", layer.layerName() + "_b_1:0");
+                        }
+                    }
+                }
             }
         }
+    }
+
+    private static void writeLayer(Group group, Vgg19Weights weights, VggLayer layer, String kernelName,
+            String biasName) {
+        // Keras/TensorFlow kernel order: [kH, kW, in, out].
+        write(group, kernelName, weights.kernel(layer).permute(2, 3, 1, 0));
+        write(group, biasName, weights.bias(layer));
     }
 
     private static void write(Group group, String name, INDArray array) {
