@@ -23,6 +23,21 @@ class StyleTransferSmokeTest {
         assertThat(result.image().getHeight()).isEqualTo(38);
     }
 
+    @Test
+    void listenerCanStopTheRunAndTheBestImageIsKept() {
+        StyleTransferResult result = StyleTransfer.builder()
+                .content(gradient(64, 48)).style(stripes(64, 64)).size(48).iterations(50)
+                .weights(WeightsSource.random(1)).build()
+                .run(e -> {
+                    if (e.iteration() == 3) {
+                        e.requestStop();
+                    }
+                });
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.lossHistory()).hasSize(3);
+        assertThat(result.bestIteration()).isBetween(0, 3);
+    }
+
     private static BufferedImage gradient(int w, int h) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {

@@ -48,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(size -> size < 32)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "bench needs --iterations >= 1, --warmup >= 0 and sizes of at least 32 px");
+        }
         PrintWriter out = spec.commandLine().getOut();
         printEnvironment(out);
         WeightsSource source = weights.source(1, null, DownloadListener.NONE).cached();

@@ -10,16 +10,23 @@ import java.util.Locale;
 final class CheckpointWriter implements IterationListener {
     private final Path output;
     private final int every;
+    private final java.io.PrintWriter err;
 
-    CheckpointWriter(Path output, int every) {
+    CheckpointWriter(Path output, int every, java.io.PrintWriter err) {
         this.output = output;
         this.every = every;
+        this.err = err;
     }
 
+    /** A failed checkpoint (e.g. a full disk) is reported but does not end the run. */
     @Override
     public void onIteration(IterationEvent event) {
         if (event.iteration() % every == 0 && event.iteration() < event.totalIterations()) {
-            ImageWriter.write(event.currentImage(), checkpointPath(output, event.iteration()));
+            try {
+                ImageWriter.write(event.currentImage(), checkpointPath(output, event.iteration()));
+            } catch (io.github.nst4j.NstException e) {
+                err.println("nst: warning: checkpoint not written: " + e.getMessage());
+            }
         }
     }
 

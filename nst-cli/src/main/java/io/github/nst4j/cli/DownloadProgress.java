@@ -49,6 +49,11 @@ final class DownloadProgress implements DownloadListener {
 
     @Override
     public void onRetry(String reason) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+        nextLinePercent = 0;
         lines.println("download interrupted (" + reason + "); trying again");
     }
 }

@@ -8,6 +8,8 @@ final class ExitCode {
     static final int FAILURE = 1;
     /** The command line was wrong: unknown option, bad value. */
     static final int USAGE = 2;
+    /** Stopped by Ctrl-C or SIGTERM; the best image so far was written. */
+    static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

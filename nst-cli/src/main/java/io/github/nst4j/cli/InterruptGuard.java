@@ -1,22 +1,24 @@
 package io.github.nst4j.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C (SIGINT) or SIGTERM into a request to stop after the current iteration: the JVM's
- * shutdown hook raises a flag and waits until the run has written its best image.
+ * Turns the first Ctrl-C (SIGINT) or SIGTERM into a request to stop after the current iteration,
+ * so the run can still write its best image; a second one ends the process at once. The previous
+ * handlers come back on {@link #close()}.
  */
 final class InterruptGuard implements AutoCloseable {
-    /** How long the hook waits for the image to be written before the JVM exits anyway. */
-    private static final long MAX_WAIT_SECONDS = 120;
+    private static final int EXIT_ON_SECOND_SIGNAL = 130;
 
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final Thread hook = new Thread(this::awaitFinish, "nst-interrupt");
+    private final SignalHandler previousInt;
+    private final SignalHandler previousTerm;
     private volatile boolean interrupted;
 
     InterruptGuard() {
-        Runtime.getRuntime().addShutdownHook(hook);
+        SignalHandler handler = this::onSignal;
+        previousInt = Signal.handle(new Signal("INT"), handler);
+        previousTerm = Signal.handle(new Signal("TERM"), handler);
     }
 
     /** True once a stop signal arrived. */
@@ -24,23 +26,18 @@ final class InterruptGuard implements AutoCloseable {
         return interrupted;
     }
 
-    private void awaitFinish() {
-        interrupted = true;
-        try {
-            finished.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void onSignal(Signal signal) {
+        if (interrupted) {
+            Runtime.getRuntime().halt(EXIT_ON_SECOND_SIGNAL);
         }
+        interrupted = true;
+        System.err.println("Stopping after this iteration to write the best image so far (" + signal.getName()
+                + " again to quit now)");
     }
 
-    /** Lets a pending shutdown proceed; call when the output is written (or the run failed). */
     @Override
     public void close() {
-        finished.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running already and will now return.
-        }
+        Signal.handle(new Signal("INT"), previousInt);
+        Signal.handle(new Signal("TERM"), previousTerm);
     }
 }

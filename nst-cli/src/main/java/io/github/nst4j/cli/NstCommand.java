@@ -66,7 +66,8 @@ final class NstCommand implements Callable<Integer> {
     private int size;
 
     @Option(names = "--width", paramLabel = "N",
-            description = "Output width for style extraction (no --content); default: the style image's shape at --size.")
+            description = "Output width for style extraction (no --content); alone it gives a square."
+                    + " Default: the style image's shape at --size.")
     private Integer width;
 
     @Option(names = "--height", paramLabel = "N",
@@ -95,7 +96,7 @@ final class NstCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "content|noise", defaultValue = "content",
             description = "Start from the content image or from seeded noise.")
-    private String init;
+    private InitMode init;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED,
             description = "Seed of the noise and of random weights; the same seed gives the same image.")
@@ -103,7 +104,7 @@ final class NstCommand implements Callable<Integer> {
 
     @Option(names = "--pooling", paramLabel = "avg|max", defaultValue = "avg",
             description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
-    private String pooling;
+    private Pooling pooling;
 
     @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.ZOO,
             converter = WeightsOptionConverter.class,
@@ -115,7 +116,7 @@ final class NstCommand implements Callable<Integer> {
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
             description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
                     + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip, torch for .npz.")
-    private String weightsPreprocessing;
+    private InputConvention weightsPreprocessing;
 
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
             description = "Also write the current image every N iterations as <output>_<iteration>.<ext>; 0: never.")
@@ -124,17 +125,21 @@ final class NstCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
     private boolean stacktrace;
 
+    private WeightsSource weightsSource;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
-        try (InterruptGuard interrupt = new InterruptGuard()) {
+        weightsSource = weights.source(seed, weightsPreprocessing, new DownloadProgress(err, System.console() != null));
+        InterruptGuard interrupt = new InterruptGuard();
+        try {
             StyleTransfer transfer = builder().build();
             out.println(summary(transfer));
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
-                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(output, saveEvery)
+                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(output, saveEvery, err)
                         : IterationListener.NONE;
                 result = transfer.run(event -> {
                     progress.onIteration(event);
@@ -148,12 +153,14 @@ final class NstCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "%s %s (best image after %d of %d steps, %.1f s)",
                     result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", output,
                     result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
-            return ExitCode.OK;
+            return result.stoppedEarly() ? ExitCode.INTERRUPTED : ExitCode.OK;
         } catch (NstException e) {
             return fail(err, e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             return fail(err, "Out of memory at size " + size + " (" + e.getMessage()
                     + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
+        } finally {
+            interrupt.close();
         }
     }
 
@@ -171,6 +178,12 @@ final class NstCommand implements Callable<Integer> {
         }
         positive("--size", size);
         positive("--iterations", iterations);
+        positive("--content-weight", contentWeight);
+        positive("--style-weight", styleWeight);
+        positive("--learning-rate", learningRate);
+        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
+            throw new ParameterException(spec.commandLine(), "--tv-weight must be 0 or positive, got " + tvWeight);
+        }
         if (saveEvery < 0) {
             throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
         }
@@ -195,8 +208,8 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
-    private void positive(String option, int value) {
-        if (value <= 0) {
+    private void positive(String option, Number value) {
+        if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
             throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
         }
     }
@@ -210,42 +223,24 @@ final class NstCommand implements Callable<Integer> {
                 .styleWeight(styleWeight)
                 .tvWeight(tvWeight)
                 .learningRate(learningRate)
-                .init(parse(InitMode.class, "--init", init))
+                .init(init)
                 .seed(seed)
-                .pooling(parse(Pooling.class, "--pooling", pooling))
-                .weights(weightsSource());
+                .pooling(pooling)
+                .weights(weightsSource);
         if (content != null) {
             builder.content(content);
         }
         if (width != null || height != null) {
-            builder.outputSize(width == null ? size : width, height == null ? size : height);
+            builder.outputSize(width == null ? height : width, height == null ? width : height);
         }
         return builder;
-    }
-
-    private WeightsSource weightsSource() {
-        InputConvention convention = weightsPreprocessing == null ? null
-                : parse(InputConvention.class, "--weights-preprocessing", weightsPreprocessing);
-        return weights.source(seed, convention,
-                new DownloadProgress(spec.commandLine().getErr(), System.console() != null));
-    }
-
-    private <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value
-                    + "' (expected " + java.util.Arrays.stream(type.getEnumConstants())
-                            .map(c -> c.name().toLowerCase(Locale.ROOT)).reduce((a, b) -> a + " or " + b).orElse("")
-                    + ")");
-        }
     }
 
     private String summary(StyleTransfer transfer) {
         String what = content == null ? "Extracting the style of " + style
                 : "Stylising " + content + " with " + style;
         return String.format(Locale.ROOT, "%s at %dx%d px, %d iterations, weights: %s", what,
-                transfer.outputWidth(), transfer.outputHeight(), iterations, weightsSource().description());
+                transfer.outputWidth(), transfer.outputHeight(), iterations, weightsSource.description());
     }
 
     private int fail(PrintWriter err, String message, Throwable cause) {

@@ -28,8 +28,13 @@ public final class NstMain {
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message = e instanceof NstException ? e.getMessage() : e.toString();
-            cmd.getErr().println("nst: error: " + message);
+            if (e instanceof NstException) {
+                cmd.getErr().println("nst: error: " + e.getMessage());
+            } else {
+                // Not a user error but a bug: the trace is what a report needs.
+                cmd.getErr().println("nst: internal error: " + e);
+                e.printStackTrace(cmd.getErr());
+            }
             return ExitCode.FAILURE;
         });
         return commandLine;

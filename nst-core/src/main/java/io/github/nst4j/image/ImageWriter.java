@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.UUID;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -53,7 +54,8 @@ public final class ImageWriter {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: its owner-only mode would carry over to the output.
+            temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             encode(image, format, temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AccessDeniedException | NoSuchFileException e) {

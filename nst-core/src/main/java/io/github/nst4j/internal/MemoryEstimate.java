@@ -2,6 +2,7 @@ package io.github.nst4j.internal;
 
 import io.github.nst4j.NstException;
 import java.lang.management.ManagementFactory;
+import org.bytedeco.javacpp.Pointer;
 import java.util.Locale;
 
 /**
@@ -37,16 +38,20 @@ public final class MemoryEstimate {
         if (physical <= 0) {
             return; // unknown: do not guess
         }
-        long usable = (long) (physical * USABLE_SHARE);
+        // JavaCPP refuses native allocations beyond maxPhysicalBytes (by default tied to -Xmx).
+        long usable = Math.min((long) (physical * USABLE_SHARE), Pointer.maxPhysicalBytes());
         long needed = bytesFor(width, height);
         if (needed <= usable) {
             return;
         }
-        double fitScale = Math.sqrt((double) (usable - BASE_BYTES) / (BYTES_PER_PIXEL * (double) width * height));
+        double fitScale = Math.sqrt(Math.max(0, usable - BASE_BYTES) / (BYTES_PER_PIXEL * (double) width * height));
         int fittingLongSide = (int) Math.floor(Math.max(width, height) * fitScale);
+        String advice = fittingLongSide >= 32 ? "use --size " + fittingLongSide + " or less"
+                : "this machine cannot run even the smallest size";
         throw new NstException(String.format(Locale.ROOT,
-                "An output of %dx%d px needs about %.1f GB of memory but this machine has %.1f GB;"
-                        + " use --size %d or less", width, height, gib(needed), gib(physical), fittingLongSide));
+                "An output of %dx%d px needs about %.1f GB of memory but only %.1f GB is usable"
+                        + " (physical %.1f GB, JavaCPP limit %.1f GB; raise it with NST_JAVA_OPTS=-Xmx...); %s",
+                width, height, gib(needed), gib(usable), gib(physical), gib(Pointer.maxPhysicalBytes()), advice));
     }
 
     private static long physicalMemory() {

@@ -14,7 +14,7 @@ public record LossValues(double content, double style, double totalVariation) {
         return content + style + totalVariation;
     }
 
-    /** True when any term is NaN or infinite. */
+    /** True when every term is a finite number (none is NaN or infinite). */
     public boolean isFinite() {
         return Double.isFinite(content) && Double.isFinite(style) && Double.isFinite(totalVariation);
     }

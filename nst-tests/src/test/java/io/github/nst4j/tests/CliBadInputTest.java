@@ -98,9 +98,10 @@ class CliBadInputTest {
         String content = SharedImages.content("chelsea.png").toString();
         assertRefused(2, "--iterations must be positive", "--content", content, "--iterations", "0");
         assertRefused(2, "--size must be positive", "--content", content, "--size", "-5");
-        assertRefused(1, "Style weight must be a positive", "--content", content, "--style-weight", "0");
-        assertRefused(1, "Content weight must be a positive", "--content", content, "--content-weight", "-1");
-        assertRefused(1, "Learning rate must be a positive", "--content", content, "--learning-rate", "0");
+        assertRefused(2, "--style-weight must be positive", "--content", content, "--style-weight", "0");
+        assertRefused(2, "--content-weight must be positive", "--content", content, "--content-weight", "-1");
+        assertRefused(2, "--learning-rate must be positive", "--content", content, "--learning-rate", "0");
+        assertRefused(2, "--tv-weight must be 0 or positive", "--content", content, "--tv-weight", "-1");
     }
 
     @Test
@@ -118,7 +119,8 @@ class CliBadInputTest {
         assertThat(errors.get(0)).contains(message);
         assertThat(output).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp") || name.contains("out"));
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .noneMatch(name -> name.endsWith(".tmp") || name.startsWith("out"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
