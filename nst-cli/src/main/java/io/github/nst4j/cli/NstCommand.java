@@ -109,13 +109,13 @@ final class NstCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.ZOO,
             converter = WeightsOptionConverter.class,
             description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
-                    + " vgg19_dl4j_inference.zip or a .npz, see README), or random (untrained; offline smoke"
+                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), or random (untrained; offline smoke"
                     + " runs only, not a real style transfer).")
     private WeightsOption weights;
 
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
             description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
-                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip, torch for .npz.")
+                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz.")
     private InputConvention weightsPreprocessing;
 
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",

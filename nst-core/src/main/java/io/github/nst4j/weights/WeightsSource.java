@@ -49,7 +49,8 @@ public interface WeightsSource {
 
     /**
      * Weights from a local file, recognised by content: the DL4J zoo zip
-     * ({@code vgg19_dl4j_inference.zip}, Caffe input convention) or a NumPy {@code .npz} with
+     * ({@code vgg19_dl4j_inference.zip}, Caffe input convention), Keras VGG19 weights in HDF5
+     * ({@code .h5}, Caffe input convention) or a NumPy {@code .npz} with
      * {@code block{B}_conv{C}.weight} {@code [out, in, 3, 3]} and {@code .bias} arrays (torchvision
      * input convention unless told otherwise).
      */
