@@ -1,15 +1,14 @@
 package io.github.nst4j.image;
 
 import io.github.nst4j.NstException;
+import io.github.nst4j.internal.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.UUID;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -52,19 +51,13 @@ public final class ImageWriter {
             throw new NstException("Output directory does not exist: " + directory
                     + " (create it or choose another output path)");
         }
-        Path temp = null;
         try {
-            // Not Files.createTempFile: its owner-only mode would carry over to the output.
-            temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            encode(image, format, temp);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, temp -> encode(image, format, temp));
         } catch (AccessDeniedException | NoSuchFileException e) {
             throw new NstException("Cannot write " + target + ": the directory is not writable"
                     + " (choose another output path)", e);
         } catch (IOException e) {
             throw new NstException("Cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
@@ -80,17 +73,6 @@ public final class ImageWriter {
             writer.write(null, new IIOImage(Images.toRgb(image), null, null), param);
         } finally {
             writer.dispose();
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The move succeeded or the directory vanished; nothing more can be done.
         }
     }
 }

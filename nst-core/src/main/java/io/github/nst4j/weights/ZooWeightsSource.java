@@ -2,6 +2,7 @@ package io.github.nst4j.weights;
 
 import io.github.nst4j.NstException;
 import io.github.nst4j.image.InputConvention;
+import io.github.nst4j.internal.AtomicFiles;
 import io.github.nst4j.model.Vgg19Weights;
 import io.github.nst4j.weights.download.Checksum;
 import io.github.nst4j.weights.download.Download;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
 import org.deeplearning4j.zoo.PretrainedType;
@@ -78,27 +78,18 @@ final class ZooWeightsSource implements WeightsSource {
     }
 
     /** Writes the compact copy under a temporary name and renames it, so it is never half-written. */
-    private void writeCompact(Vgg19Weights weights, Path compact) {
-        Path temp = null;
+    private static void writeCompact(Vgg19Weights weights, Path compact) {
         try {
-            temp = Files.createTempFile(cacheDirectory, COMPACT_NAME, ".tmp");
-            NpzWeights.write(weights, temp);
-            Files.move(temp, compact, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(compact, file -> NpzWeights.write(weights, file));
         } catch (IOException e) {
             // The weights are loaded; without the compact copy the next run only starts slower.
             LOG.warn("Could not write the compact VGG19 cache {}: {}", compact, e.getMessage());
-            deleteQuietly(temp);
         }
     }
 
     private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}: {}", file, e.getMessage());
+        if (!AtomicFiles.deleteQuietly(file)) {
+            LOG.warn("Could not delete {}", file);
         }
     }
 
