@@ -300,6 +300,8 @@ public final class StyleTransfer {
             int styleSide = content == null && width > 0 && height > 0 ? Math.max(width, height) : size;
             BufferedImage style = scaled(load(styleImage, styleFile), styleSide, "Style");
             if (content != null) {
+                require(width == 0 && height == 0,
+                        "An output size applies only to style extraction; with a content image use size()");
                 require(contentWeight > 0 && Double.isFinite(contentWeight),
                         "Content weight must be a positive number, got " + contentWeight);
                 MemoryEstimate.check(content.getWidth(), content.getHeight());

@@ -11,7 +11,9 @@ import java.util.List;
  * The outcome of {@link StyleTransfer#run}.
  *
  * @param image the generated image with the lowest total loss seen
- * @param bestIteration how many optimisation steps had been applied to {@code image}
+ * @param bestIteration how many optimisation steps had been applied to {@code image}: 0 for the
+ *     starting image, {@code lossHistory().size()} for the image after the last step (whose loss is
+ *     not in the history, since each entry scores the image a step started from)
  * @param lossHistory the weighted losses of every step, in order
  * @param stoppedEarly true when a listener asked the run to stop
  * @param elapsed time spent optimising

@@ -187,6 +187,11 @@ final class NstCommand implements Callable<Integer> {
         if (saveEvery < 0) {
             throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
         }
+        if (weightsPreprocessing != null && (weights.value().equals(WeightsOption.ZOO)
+                || weights.value().equals(WeightsOption.RANDOM))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
+        }
         if ((width != null || height != null) && content != null) {
             throw new ParameterException(spec.commandLine(),
                     "--width/--height apply only to style extraction; with --content use --size");
