@@ -10,13 +10,22 @@ import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.model.Pooling;
 import io.github.nst4j.weights.WeightsSource;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,6 +57,8 @@ import picocli.CommandLine.Spec;
             "    nst bench"
         })
 final class NstCommand implements Callable<Integer> {
+    private static final int ANIMATION_FRAME_MILLIS = 200;
+
     @Spec
     private CommandSpec spec;
 
@@ -122,6 +133,20 @@ final class NstCommand implements Callable<Integer> {
             description = "Also write the current image every N iterations as <output>_<iteration>.<ext>; 0: never.")
     private int saveEvery;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Where to write the JSON record of the run (settings, weights, backend, losses,"
+                    + " times, memory). Default: beside the output, e.g. out.json for out.png.")
+    private Path record;
+
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Also write a chart of the losses against the iteration.")
+    private Path plot;
+
+    @Option(names = "--animate", paramLabel = "FILE.gif",
+            description = "Also write a looping animated GIF of the optimisation: a frame every --save-every"
+                    + " iterations (or every 1/40 of the run), then the result.")
+    private Path animate;
+
     @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
     private boolean stacktrace;
 
@@ -137,6 +162,7 @@ final class NstCommand implements Callable<Integer> {
         try {
             StyleTransfer transfer = builder().build();
             out.println(summary(transfer));
+            RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery());
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
                 IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(output, saveEvery, err)
@@ -144,12 +170,14 @@ final class NstCommand implements Callable<Integer> {
                 result = transfer.run(event -> {
                     progress.onIteration(event);
                     checkpoints.onIteration(event);
+                    recorder.onIteration(event);
                     if (interrupt.interrupted()) {
                         event.requestStop();
                     }
                 });
             }
             result.save(output);
+            writeExtras(transfer, result, recorder);
             out.println(String.format(Locale.ROOT, "%s %s (best image after %d of %d steps, %.1f s)",
                     result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", output,
                     result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
@@ -161,6 +189,54 @@ final class NstCommand implements Callable<Integer> {
                     + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
         } finally {
             interrupt.close();
+        }
+    }
+
+    /** Animation frames: every --save-every iterations, else about 40 over the run. */
+    private int frameEvery() {
+        return saveEvery > 0 ? saveEvery : Math.max(1, iterations / 40);
+    }
+
+    private void writeExtras(StyleTransfer transfer, StyleTransferResult result, RunRecorder recorder) {
+        RunRecord.write(record != null ? record : RunRecord.besideOutput(output), settings(),
+                weightsSource.description() + weightsChecksum(), transfer, result, recorder, output);
+        if (plot != null) {
+            LossPlot.write(recorder.steps(), plot);
+        }
+        if (animate != null) {
+            List<BufferedImage> frames = new ArrayList<>(recorder.frames());
+            frames.add(result.image());
+            GifAnimation.write(frames, ANIMATION_FRAME_MILLIS, animate);
+        }
+    }
+
+    /** Every option's value as used, defaults included, for the run record. */
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (OptionSpec option : spec.options()) {
+            Object value = option.getValue();
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            settings.put(option.longestName(), value == null || value instanceof Number || value instanceof Boolean
+                    ? value : value.toString());
+        }
+        return settings;
+    }
+
+    private String weightsChecksum() {
+        if (weights.value().equals(WeightsOption.ZOO) || weights.value().equals(WeightsOption.RANDOM)) {
+            return "";
+        }
+        try (var in = Files.newInputStream(Path.of(weights.value()))) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+            }
+            return ", sha256 " + HexFormat.of().formatHex(sha256.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return ", sha256 unavailable (" + e.getMessage() + ")";
         }
     }
 
@@ -195,6 +271,12 @@ final class NstCommand implements Callable<Integer> {
         if ((width != null || height != null) && content != null) {
             throw new ParameterException(spec.commandLine(),
                     "--width/--height apply only to style extraction; with --content use --size");
+        }
+        if (animate != null && !animate.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
+            throw new ParameterException(spec.commandLine(), "--animate must name a .gif file, got " + animate);
+        }
+        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new ParameterException(spec.commandLine(), "--plot must name a .png file, got " + plot);
         }
         Path directory = output.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {

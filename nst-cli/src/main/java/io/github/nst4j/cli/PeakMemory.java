@@ -3,7 +3,6 @@ package io.github.nst4j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -36,19 +35,23 @@ final class PeakMemory {
         }
     }
 
-    /** E.g. {@code "2310 MB"}, or the current resident size with a note where no peak is kept. */
-    static String describePeak() {
+    /** Peak resident bytes of this process (VmHWM), or -1 where the system does not say. */
+    static long peakBytes() {
         try {
-            List<String> lines = Files.readAllLines(STATUS);
-            for (String line : lines) {
+            for (String line : Files.readAllLines(STATUS)) {
                 if (line.startsWith("VmHWM:")) {
-                    long kilobytes = Long.parseLong(line.replaceAll("\\D+", ""));
-                    return String.format("%5d MB", kilobytes >> 10);
+                    return Long.parseLong(line.replaceAll("\\D+", "")) << 10;
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            // Fall through to javacpp's view.
+            // Not Linux: fall through.
         }
-        return (Pointer.physicalBytes() >> 20) + " MB (now)";
+        return -1;
+    }
+
+    /** E.g. {@code " 2310 MB"}, or the current resident size with a note where no peak is kept. */
+    static String describePeak() {
+        long peak = peakBytes();
+        return peak >= 0 ? String.format("%5d MB", peak >> 20) : (Pointer.physicalBytes() >> 20) + " MB (now)";
     }
 }

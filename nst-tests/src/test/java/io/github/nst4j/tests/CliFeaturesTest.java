@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checkpoints, style extraction and JPEG output of the {@code nst} command, on tiny images. */
+/** Checkpoints, run record, loss chart, animation, style extraction and JPEG output, on tiny images. */
 class CliFeaturesTest {
     @TempDir
     Path dir;
@@ -21,7 +26,8 @@ class CliFeaturesTest {
         Path output = dir.resolve("cat.png");
         CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(),
                 "--style", SharedImages.style("the_scream.jpg").toString(), "--output", output.toString(),
-                "--size", "48", "--iterations", "4", "--save-every", "2", "--weights", "random");
+                "--size", "48", "--iterations", "4", "--save-every", "2", "--weights", "random",
+                "--plot", dir.resolve("losses.png").toString(), "--animate", dir.resolve("run.gif").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(dir.resolve("cat_0002.png")).exists();
@@ -30,6 +36,37 @@ class CliFeaturesTest {
         assertThat(ImageIO.read(dir.resolve("cat_0002.png").toFile()).getWidth()).isEqualTo(48);
         // Written through a temporary file, yet readable by others as a normally created file is.
         assertThat(Files.getPosixFilePermissions(output)).contains(PosixFilePermission.OTHERS_READ);
+
+        BufferedImage plot = ImageIO.read(dir.resolve("losses.png").toFile());
+        assertThat(plot.getWidth()).isEqualTo(800);
+        assertThat(plot.getHeight()).isEqualTo(500);
+        assertGifLoopsWithFrames(dir.resolve("run.gif"), 3); // iterations 2 and 4, then the result
+
+        JsonNode record = new ObjectMapper().readTree(dir.resolve("cat.json").toFile());
+        assertThat(record.path("tool").asText()).startsWith("nst4j ");
+        assertThat(record.path("settings").path("--seed").asLong()).isEqualTo(42);
+        assertThat(record.path("settings").path("--content-weight").asDouble()).isEqualTo(5.0);
+        assertThat(record.path("weights").asText()).contains("random");
+        assertThat(record.path("backend").path("name").asText()).isNotEmpty();
+        assertThat(record.path("output").path("width").asInt()).isEqualTo(48);
+        assertThat(record.path("iterations")).hasSize(4);
+        assertThat(record.path("iterations").get(3).path("total").asDouble()).isPositive();
+        assertThat(record.path("result").path("peakResidentBytes").asLong()).isPositive();
+    }
+
+    private static void assertGifLoopsWithFrames(Path gif, int frames) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(frames);
+            IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0)
+                    .getAsTree("javax_imageio_gif_image_1.0");
+            IIOMetadataNode loop = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
+            assertThat(loop.getAttribute("applicationID")).isEqualTo("NETSCAPE");
+            assertThat((byte[]) loop.getUserObject()).containsExactly(1, 0, 0); // loop forever
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test
