@@ -37,6 +37,20 @@ class ImagesTest {
     }
 
     @Test
+    void sixteenBitGrayPngIsScaledTo8Bits() throws IOException {
+        BufferedImage gray16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        gray16.getRaster().setSample(0, 0, 0, 65535);
+        gray16.getRaster().setSample(1, 0, 0, 257 * 100);
+        Path file = dir.resolve("gray16.png");
+        ImageIO.write(gray16, "png", file.toFile());
+
+        BufferedImage rgb = Images.read(file);
+
+        assertThat(rgb.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(rgb.getRGB(1, 0) & 0xFFFFFF).isEqualTo(100 << 16 | 100 << 8 | 100);
+    }
+
+    @Test
     void paletteGifBecomesRgb() throws IOException {
         byte[] r = {(byte) 255, 0};
         byte[] g = {0, (byte) 128};
