@@ -62,14 +62,18 @@ final class NstCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--content", paramLabel = "FILE",
-            description = "Content image (JPEG, PNG, BMP or GIF). Omit it to extract the style alone.")
-    private Path content;
+    @Option(names = "--content", paramLabel = "FILE|DIR", arity = "1..*",
+            description = "Content image(s) (JPEG, PNG, BMP or GIF) or a directory of them. Omit it to extract"
+                    + " the style alone.")
+    private List<Path> contents = new ArrayList<>();
 
-    @Option(names = "--style", paramLabel = "FILE", description = "Style image (JPEG, PNG, BMP or GIF). Required.")
-    private Path style;
+    @Option(names = "--style", paramLabel = "FILE", arity = "1..*", split = ",",
+            description = "Style image(s) (JPEG, PNG, BMP or GIF). Required.")
+    private List<Path> styles = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Output image, .png or .jpg. Required.")
+    @Option(names = "--output", paramLabel = "FILE|DIR",
+            description = "Output image, .png or .jpg; with several contents or styles, an existing directory that"
+                    + " receives <content>_<style>.png. Required.")
     private Path output;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "" + Defaults.SIZE,
@@ -154,18 +158,38 @@ final class NstCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        checkOptions();
-        weightsSource = weights.source(seed, weightsPreprocessing, new DownloadProgress(err, System.console() != null));
+        List<BatchPlan.Job> jobs = plan();
+        // Cached: a batch loads the network once.
+        weightsSource = weights.source(seed, weightsPreprocessing, new DownloadProgress(err, System.console() != null))
+                .cached();
         InterruptGuard interrupt = new InterruptGuard();
         try {
-            StyleTransfer transfer = builder().build();
-            out.println(summary(transfer));
+            int exitCode = ExitCode.OK;
+            for (BatchPlan.Job job : jobs) {
+                if (interrupt.interrupted()) {
+                    return ExitCode.INTERRUPTED;
+                }
+                int code = runOne(job, interrupt);
+                exitCode = Math.max(exitCode, code);
+            }
+            return exitCode;
+        } finally {
+            interrupt.close();
+        }
+    }
+
+    /** One style transfer; failures of one batch job are reported and the batch goes on. */
+    private int runOne(BatchPlan.Job job, InterruptGuard interrupt) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            StyleTransfer transfer = builder(job).build();
+            out.println(summary(job, transfer));
             RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery());
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
-                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(output, saveEvery, err)
+                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(job.output(), saveEvery, err)
                         : IterationListener.NONE;
                 result = transfer.run(event -> {
                     progress.onIteration(event);
@@ -176,10 +200,10 @@ final class NstCommand implements Callable<Integer> {
                     }
                 });
             }
-            result.save(output);
-            writeExtras(transfer, result, recorder);
+            result.save(job.output());
+            writeExtras(job, transfer, result, recorder);
             out.println(String.format(Locale.ROOT, "%s %s (best image after %d of %d steps, %.1f s)",
-                    result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", output,
+                    result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", job.output(),
                     result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
             return result.stoppedEarly() ? ExitCode.INTERRUPTED : ExitCode.OK;
         } catch (NstException e) {
@@ -187,8 +211,6 @@ final class NstCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             return fail(err, "Out of memory at size " + size + " (" + e.getMessage()
                     + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
-        } finally {
-            interrupt.close();
         }
     }
 
@@ -197,9 +219,10 @@ final class NstCommand implements Callable<Integer> {
         return saveEvery > 0 ? saveEvery : Math.max(1, iterations / 40);
     }
 
-    private void writeExtras(StyleTransfer transfer, StyleTransferResult result, RunRecorder recorder) {
-        RunRecord.write(record != null ? record : RunRecord.besideOutput(output), settings(),
-                weightsSource.description() + weightsChecksum(), transfer, result, recorder, output);
+    private void writeExtras(BatchPlan.Job job, StyleTransfer transfer, StyleTransferResult result,
+            RunRecorder recorder) {
+        RunRecord.write(record != null ? record : RunRecord.besideOutput(job.output()), settings(),
+                weightsSource.description() + weightsChecksum(), transfer, result, recorder, job.output());
         if (plot != null) {
             LossPlot.write(recorder.steps(), plot);
         }
@@ -240,33 +263,36 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
-    private void checkOptions() {
-        if (style == null) {
+    /** Checks the options and lists the runs they ask for. */
+    private List<BatchPlan.Job> plan() {
+        if (styles.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--style=FILE'");
         }
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
         }
+        checkNumbers();
+        if (BatchPlan.isBatch(contents, styles)) {
+            if (!Files.isDirectory(output)) {
+                throw new ParameterException(spec.commandLine(), "With several contents or styles, --output must be"
+                        + " an existing directory, got " + output);
+            }
+            if (record != null || plot != null || animate != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--record, --plot and --animate name one file; use them for a single run");
+            }
+            return BatchPlan.batch(contents, styles, output);
+        }
+        Path content = contents.isEmpty() ? null : contents.get(0);
+        checkSingleOutput(content, styles.get(0));
+        return BatchPlan.single(content, styles.get(0), output);
+    }
+
+    private void checkSingleOutput(Path content, Path style) {
         try {
             ImageWriter.formatOf(output);
         } catch (NstException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        positive("--size", size);
-        positive("--iterations", iterations);
-        positive("--content-weight", contentWeight);
-        positive("--style-weight", styleWeight);
-        positive("--learning-rate", learningRate);
-        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
-            throw new ParameterException(spec.commandLine(), "--tv-weight must be 0 or positive, got " + tvWeight);
-        }
-        if (saveEvery < 0) {
-            throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
-        }
-        if (weightsPreprocessing != null && (weights.value().equals(WeightsOption.ZOO)
-                || weights.value().equals(WeightsOption.RANDOM))) {
-            throw new ParameterException(spec.commandLine(),
-                    "--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
         }
         if ((width != null || height != null) && content != null) {
             throw new ParameterException(spec.commandLine(),
@@ -295,15 +321,34 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
+    private void checkNumbers() {
+        positive("--size", size);
+        positive("--iterations", iterations);
+        positive("--content-weight", contentWeight);
+        positive("--style-weight", styleWeight);
+        positive("--learning-rate", learningRate);
+        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
+            throw new ParameterException(spec.commandLine(), "--tv-weight must be 0 or positive, got " + tvWeight);
+        }
+        if (saveEvery < 0) {
+            throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
+        }
+        if (weightsPreprocessing != null && (weights.value().equals(WeightsOption.ZOO)
+                || weights.value().equals(WeightsOption.RANDOM))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
+        }
+    }
+
     private void positive(String option, Number value) {
         if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
             throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
         }
     }
 
-    private StyleTransfer.Builder builder() {
+    private StyleTransfer.Builder builder(BatchPlan.Job job) {
         StyleTransfer.Builder builder = StyleTransfer.builder()
-                .style(style)
+                .style(job.style())
                 .size(size)
                 .iterations(iterations)
                 .contentWeight(contentWeight)
@@ -314,8 +359,8 @@ final class NstCommand implements Callable<Integer> {
                 .seed(seed)
                 .pooling(pooling)
                 .weights(weightsSource);
-        if (content != null) {
-            builder.content(content);
+        if (job.content() != null) {
+            builder.content(job.content());
         }
         if (width != null || height != null) {
             builder.outputSize(width == null ? height : width, height == null ? width : height);
@@ -323,9 +368,9 @@ final class NstCommand implements Callable<Integer> {
         return builder;
     }
 
-    private String summary(StyleTransfer transfer) {
-        String what = content == null ? "Extracting the style of " + style
-                : "Stylising " + content + " with " + style;
+    private String summary(BatchPlan.Job job, StyleTransfer transfer) {
+        String what = job.content() == null ? "Extracting the style of " + job.style()
+                : "Stylising " + job.content() + " with " + job.style();
         return String.format(Locale.ROOT, "%s at %dx%d px, %d iterations, weights: %s", what,
                 transfer.outputWidth(), transfer.outputHeight(), iterations, weightsSource.description());
     }

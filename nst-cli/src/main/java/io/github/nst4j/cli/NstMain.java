@@ -21,6 +21,8 @@ public final class NstMain {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new NstCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // --content takes several values; an unknown --option after it must be an error, not a file name.
+        commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("nst: error: " + e.getMessage());

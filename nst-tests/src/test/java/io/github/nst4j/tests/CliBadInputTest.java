@@ -37,8 +37,21 @@ class CliBadInputTest {
     }
 
     @Test
-    void directoryInsteadOfFile() {
-        assertRefused(1, "directory", "--content", dir.toString());
+    void directoryInsteadOfStyleFile() {
+        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(), "--style", dir.toString(),
+                "--output", output.toString(), "--weights", "random");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Expected an image file but got a directory");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void contentDirectoryWithoutImages() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CliRun run = CliRun.of("--content", empty.toString(), "--style", style.toString(), "--output", dir.toString(),
+                "--weights", "random");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("No JPEG, PNG, BMP or GIF images");
     }
 
     @Test

@@ -70,6 +70,28 @@ class CliFeaturesTest {
     }
 
     @Test
+    void batchRendersEveryContentStylePairIntoTheOutputDirectory() throws IOException {
+        Path contents = Files.createDirectory(dir.resolve("photos"));
+        Files.copy(SharedImages.content("chelsea.png"), contents.resolve("cat.png"));
+        Files.copy(SharedImages.content("coffee.png"), contents.resolve("cup.png"));
+        Files.writeString(contents.resolve("notes.txt"), "not an image");
+        Path outputs = Files.createDirectory(dir.resolve("out"));
+
+        CliRun run = CliRun.of("--content", contents.toString(), "--style",
+                SharedImages.style("brick.png") + "," + SharedImages.style("gravel.png"), "--output", outputs.toString(),
+                "--size", "64", "--iterations", "2", "--weights", "random");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String name : new String[] {"cat_brick", "cat_gravel", "cup_brick", "cup_gravel"}) {
+            assertThat(outputs.resolve(name + ".png")).exists();
+            assertThat(outputs.resolve(name + ".json")).exists();
+        }
+        try (var files = Files.list(outputs)) {
+            assertThat(files.count()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void styleExtractionHonoursWidthAndHeightAndWritesJpeg() throws IOException {
         Path output = dir.resolve("texture.jpg");
         CliRun run = CliRun.of("--style", SharedImages.style("gravel.png").toString(), "--output", output.toString(),
