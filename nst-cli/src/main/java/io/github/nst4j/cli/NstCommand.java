@@ -13,15 +13,13 @@ import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -248,17 +246,12 @@ final class NstCommand implements Callable<Integer> {
     }
 
     private String weightsChecksum() {
-        if (weights.value().equals(WeightsOption.ZOO) || weights.value().equals(WeightsOption.RANDOM)) {
+        if (!weights.isFile()) {
             return "";
         }
-        try (var in = Files.newInputStream(Path.of(weights.value()))) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-            }
-            return ", sha256 " + HexFormat.of().formatHex(sha256.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        try {
+            return ", sha256 " + FileDigest.sha256Hex(Path.of(weights.value()));
+        } catch (IOException e) {
             return ", sha256 unavailable (" + e.getMessage() + ")";
         }
     }
@@ -333,8 +326,7 @@ final class NstCommand implements Callable<Integer> {
         if (saveEvery < 0) {
             throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
         }
-        if (weightsPreprocessing != null && (weights.value().equals(WeightsOption.ZOO)
-                || weights.value().equals(WeightsOption.RANDOM))) {
+        if (weightsPreprocessing != null && !weights.isFile()) {
             throw new ParameterException(spec.commandLine(),
                     "--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
         }

@@ -24,6 +24,11 @@ record WeightsOption(String value) {
         };
     }
 
+    /** True when the value names a weights file rather than zoo or random. */
+    boolean isFile() {
+        return !value.equals(ZOO) && !value.equals(RANDOM);
+    }
+
     @Override
     public String toString() {
         return value;
