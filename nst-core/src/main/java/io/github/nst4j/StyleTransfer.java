@@ -83,7 +83,8 @@ public final class StyleTransfer {
      * Loads the weights, computes the targets and optimises the image.
      *
      * @param listener sees every step and may stop the run early
-     * @throws NstException if the weights cannot be loaded or the loss diverges
+     * @throws NstException if the weights cannot be loaded
+     * @throws DivergedException if the loss becomes NaN or infinite; it carries the best image so far
      */
     public StyleTransferResult run(IterationListener listener) {
         FeatureNetwork network = new FeatureNetwork(weights.load(), pooling);

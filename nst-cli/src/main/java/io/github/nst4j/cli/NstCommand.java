@@ -1,6 +1,7 @@
 package io.github.nst4j.cli;
 
 import io.github.nst4j.Defaults;
+import io.github.nst4j.DivergedException;
 import io.github.nst4j.InitMode;
 import io.github.nst4j.NstException;
 import io.github.nst4j.StyleTransfer;
@@ -204,6 +205,10 @@ final class NstCommand implements Callable<Integer> {
                     result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", job.output(),
                     result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
             return result.stoppedEarly() ? ExitCode.INTERRUPTED : ExitCode.OK;
+        } catch (DivergedException e) {
+            // Keep what was reached before the loss blew up; the run still failed.
+            ImageWriter.write(e.bestImage(), job.output());
+            return fail(err, e.getMessage() + "; the best image before that was written to " + job.output(), e);
         } catch (NstException e) {
             return fail(err, e.getMessage(), e);
         } catch (OutOfMemoryError e) {

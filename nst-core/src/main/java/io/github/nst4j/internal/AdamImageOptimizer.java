@@ -1,6 +1,6 @@
 package io.github.nst4j.internal;
 
-import io.github.nst4j.NstException;
+import io.github.nst4j.DivergedException;
 import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
@@ -49,7 +49,7 @@ public final class AdamImageOptimizer {
     /**
      * Makes up to {@code iterations} Adam steps.
      *
-     * @throws NstException if a loss term becomes NaN or infinite
+     * @throws DivergedException if a loss term becomes NaN or infinite
      */
     public Outcome optimize(int iterations, IterationListener listener) {
         INDArray image = graph.image();
@@ -66,7 +66,7 @@ public final class AdamImageOptimizer {
             LossGraph.Step step = graph.lossesAndGradient();
             LossValues losses = step.losses();
             if (!losses.isFinite()) {
-                throw new NstException(nonFiniteMessage(losses, iteration + 1));
+                throw new DivergedException(nonFiniteMessage(losses, iteration + 1), PixelTensors.toImage(best));
             }
             if (losses.total() < bestLoss) {
                 bestLoss = losses.total();

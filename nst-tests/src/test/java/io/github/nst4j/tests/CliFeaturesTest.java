@@ -92,6 +92,19 @@ class CliFeaturesTest {
     }
 
     @Test
+    void divergingLossNamesTheTermAndKeepsTheBestImage() {
+        Path output = dir.resolve("blown.png");
+        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(),
+                "--style", SharedImages.style("the_scream.jpg").toString(), "--output", output.toString(),
+                "--size", "48", "--iterations", "10", "--learning-rate", "1e30", "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsPattern("nst: error: The (content|style|total-variation) loss became (NaN|infinite)")
+                .contains("lower the learning rate");
+        assertThat(output).exists();
+    }
+
+    @Test
     void styleExtractionHonoursWidthAndHeightAndWritesJpeg() throws IOException {
         Path output = dir.resolve("texture.jpg");
         CliRun run = CliRun.of("--style", SharedImages.style("gravel.png").toString(), "--output", output.toString(),
