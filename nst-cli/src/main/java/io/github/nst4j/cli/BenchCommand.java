@@ -58,14 +58,14 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
         for (int size : sizes) {
-            PeakMemory.resetPeak();
+            ProcessInfo.resetPeak();
             List<Double> seconds = timeIterations(source, size);
             List<Double> timed = new ArrayList<>(seconds.subList(warmup, seconds.size()));
             timed.sort(null);
             Runtime runtime = Runtime.getRuntime();
             out.println(String.format(Locale.ROOT, "%4dx%-4d %8.3f s         %6.3f  %6.3f  %s   %d MB",
                     size, size, median(timed), timed.get(0), timed.get(timed.size() - 1),
-                    PeakMemory.describePeak(), (runtime.totalMemory() - runtime.freeMemory()) >> 20));
+                    ProcessInfo.describePeak(), (runtime.totalMemory() - runtime.freeMemory()) >> 20));
             out.flush();
         }
         return ExitCode.OK;
@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println("BLAS:           version " + environment.blasMajorVersion() + "." + environment.blasMinorVersion()
                 + "." + environment.blasPatchVersion() + ", platform helpers (oneDNN/cuDNN) "
                 + (environment.helpersAllowed() ? "allowed" : "disabled"));
-        out.println("Native library: " + PeakMemory.loadedLibrary("libnd4j"));
+        out.println("Native library: " + ProcessInfo.loadedLibrary("libnd4j"));
         new TreeMap<>(Nd4j.getExecutioner().getEnvironmentInformation())
                 .forEach((key, value) -> out.println("  " + key + " = " + value));
         out.println("Memory limits:  JVM heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB, javacpp maxBytes "

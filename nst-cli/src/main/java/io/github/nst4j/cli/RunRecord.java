@@ -41,7 +41,7 @@ final class RunRecord {
         root.put("weights", weights);
         ObjectNode backend = root.putObject("backend");
         backend.put("name", Nd4j.getBackend().getClass().getSimpleName());
-        backend.put("nativeLibrary", PeakMemory.loadedLibrary("libnd4j"));
+        backend.put("nativeLibrary", ProcessInfo.loadedLibrary("libnd4j"));
         backend.put("threads", Nd4j.getEnvironment().maxThreads());
         ObjectNode sizes = root.putObject("output");
         sizes.put("file", output.toAbsolutePath().toString());
@@ -52,7 +52,7 @@ final class RunRecord {
         outcome.put("bestIteration", result.bestIteration());
         outcome.put("stoppedEarly", result.stoppedEarly());
         outcome.put("optimisationSeconds", result.elapsed().toMillis() / 1000.0);
-        outcome.put("peakResidentBytes", PeakMemory.peakBytes());
+        outcome.put("peakResidentBytes", ProcessInfo.peakBytes());
         ArrayNode steps = root.putArray("iterations");
         for (RunRecorder.Step step : recorder.steps()) {
             ObjectNode node = steps.addObject();

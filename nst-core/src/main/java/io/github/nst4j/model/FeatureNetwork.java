@@ -31,14 +31,6 @@ public final class FeatureNetwork {
         this.pooling = pooling;
     }
 
-    public Pooling pooling() {
-        return pooling;
-    }
-
-    public Vgg19Weights weights() {
-        return weights;
-    }
-
     /**
      * Adds the network to {@code sd}, reading {@code pixels} ({@code [1, 3, H, W]}, RGB, 0-255; the
      * weights' input convention is applied inside the graph), and returns the activations of the

@@ -2,10 +2,6 @@ package io.github.nst4j.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,14 +30,7 @@ public final class LossReferenceFixture {
 
     /** All cases of {@link #RESOURCE}, in file order. */
     public static List<LossReferenceCase> load() {
-        try (InputStream in = LossReferenceFixture.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return TestResources.parse(RESOURCE, LossReferenceFixture::parse);
     }
 
     static List<LossReferenceCase> parse(BufferedReader reader) throws IOException {

@@ -2,10 +2,6 @@ package io.github.nst4j.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +36,7 @@ public final class TorchVggReferenceFixture {
 
     /** The fixture from the test classpath. */
     public static TorchVggReferenceFixture load() {
-        try (InputStream in = TorchVggReferenceFixture.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return TestResources.parse(RESOURCE, TorchVggReferenceFixture::parse);
     }
 
     /**

@@ -6,14 +6,15 @@ import java.nio.file.Path;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Peak resident memory of this process. On Linux it is the kernel's high-water mark (VmHWM), which
- * can be reset between measurements; elsewhere the current physical bytes javacpp reports.
+ * What this process can tell about itself on Linux: its peak resident memory (VmHWM, which can be
+ * reset between measurements) and the native libraries it mapped. Elsewhere it falls back to
+ * javacpp's view or says it does not know.
  */
-final class PeakMemory {
+final class ProcessInfo {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-    private PeakMemory() {
+    private ProcessInfo() {
     }
 
     /** Starts a new peak measurement where the kernel allows it ("5" resets VmHWM). */
