@@ -12,8 +12,12 @@ public final class Defaults {
     public static final double CONTENT_WEIGHT = 5;
     public static final double STYLE_WEIGHT = 100;
     public static final double TV_WEIGHT = 1e-3;
-    /** Adam's step size, in 0-255 pixel units. */
+    /** Adam's step size, and the largest pixel change of L-BFGS's first step, in 0-255 pixel units. */
     public static final double LEARNING_RATE = 10;
+    /** Curvature pairs L-BFGS keeps, as in neural-style. */
+    public static final int LBFGS_MEMORY = 100;
+    /** Style images are resized to this fraction of the output's long side. */
+    public static final double STYLE_SCALE = 1;
     public static final long SEED = 42;
     /**
      * Standard deviation of the Gaussian noise initialisation, in 0-255 pixel units around the

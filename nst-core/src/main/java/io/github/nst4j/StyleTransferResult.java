@@ -10,16 +10,19 @@ import java.util.List;
 /**
  * The outcome of {@link StyleTransfer#run}.
  *
- * @param image the generated image with the lowest total loss seen
- * @param bestIteration how many optimisation steps had been applied to {@code image}: 0 for the
- *     starting image, {@code lossHistory().size()} for the image after the last step (whose loss is
- *     not in the history, since each entry scores the image a step started from)
- * @param lossHistory the weighted losses of every step, in order
+ * @param image the generated image with the lowest total loss seen at the last scale (for luminance
+ *     transfer, combined with the content's colours)
+ * @param bestIteration how many evaluations, over all scales, came before the one that scored
+ *     {@code image}: for Adam, the number of steps applied to it; {@code lossHistory().size()} for
+ *     the image after Adam's last step, scored by a final forward pass outside the history
+ * @param lossHistory the weighted losses of every evaluation, in order, over all scales
  * @param stoppedEarly true when a listener asked the run to stop
  * @param elapsed time spent optimising
+ * @param resumeState when stopped early, the state {@link StyleTransferBuilder#resumeFrom} continues
+ *     from; null otherwise
  */
 public record StyleTransferResult(BufferedImage image, int bestIteration, List<LossValues> lossHistory,
-        boolean stoppedEarly, Duration elapsed) {
+        boolean stoppedEarly, Duration elapsed, RunState resumeState) {
     public StyleTransferResult {
         lossHistory = List.copyOf(lossHistory);
     }

@@ -3,15 +3,15 @@ package io.github.nst4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.listener.LossValues;
-import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
+import io.github.nst4j.weights.WeightsSource;
 import org.junit.jupiter.api.Test;
 
 class StyleTransferSmokeTest {
     @Test
     void lossFallsOnSyntheticImages() {
-        BufferedImage content = gradient(80, 48);
-        BufferedImage style = stripes(64, 64);
+        BufferedImage content = Synthetic.gradient(80, 48);
+        BufferedImage style = Synthetic.stripes(64, 64);
         StyleTransferResult result = StyleTransfer.builder()
                 .content(content).style(style).size(64).iterations(10)
                 .weights(WeightsSource.random(1)).build()
@@ -26,7 +26,7 @@ class StyleTransferSmokeTest {
     @Test
     void listenerCanStopTheRunAndTheBestImageIsKept() {
         StyleTransferResult result = StyleTransfer.builder()
-                .content(gradient(64, 48)).style(stripes(64, 64)).size(48).iterations(50)
+                .content(Synthetic.gradient(64, 48)).style(Synthetic.stripes(64, 64)).size(48).iterations(50)
                 .weights(WeightsSource.random(1)).build()
                 .run(e -> {
                     if (e.iteration() == 3) {
@@ -36,25 +36,5 @@ class StyleTransferSmokeTest {
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.lossHistory()).hasSize(3);
         assertThat(result.bestIteration()).isBetween(0, 3);
-    }
-
-    private static BufferedImage gradient(int w, int h) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, ((x * 3) % 256) << 16 | ((y * 5) % 256) << 8 | ((x + y) % 256));
-            }
-        }
-        return image;
-    }
-
-    private static BufferedImage stripes(int w, int h) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, ((x / 4) % 2 == 0) ? 0xFF2020 : 0x2020FF);
-            }
-        }
-        return image;
     }
 }

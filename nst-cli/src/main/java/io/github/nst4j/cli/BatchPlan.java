@@ -8,35 +8,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The runs one command asks for: every content image (files, or the images in a directory) with
- * every style image, or each style alone when there is no content. Several runs write
- * {@code <content>_<style>.png} (or {@code <style>.png}) into the output directory.
+ * every style (one image, or several blended), or each style alone when there is no content. Several
+ * runs write {@code <content>_<style>.png} (or {@code <style>.png}) into the output directory.
  */
 final class BatchPlan {
     private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
 
-    /** One run: content (null for style extraction), style, output file. */
-    record Job(Path content, Path style, Path output) {
+    /** One run: content (null for texture synthesis), styles blended into one (none in content mode), output file. */
+    record Job(Path content, List<Path> styles, Path output) {
+        Job {
+            styles = List.copyOf(styles);
+        }
     }
 
     private BatchPlan() {
     }
 
     /** True when the arguments ask for more than one run, or name a directory of contents. */
-    static boolean isBatch(List<Path> contents, List<Path> styles) {
+    static boolean isBatch(List<Path> contents, List<List<Path>> styles) {
         return contents.size() > 1 || styles.size() > 1 || contents.stream().anyMatch(Files::isDirectory);
     }
 
     /** A single run writing {@code output}. */
-    static List<Job> single(Path content, Path style, Path output) {
+    static List<Job> single(Path content, List<Path> style, Path output) {
         return List.of(new Job(content, style, output));
     }
 
-    /** Every content x style pair, named into {@code outputDirectory}. */
-    static List<Job> batch(List<Path> contents, List<Path> styles, Path outputDirectory) {
+    /** Every content x style set pair, named into {@code outputDirectory}; a blend is named {@code a+b}. */
+    static List<Job> batch(List<Path> contents, List<List<Path>> styles, Path outputDirectory) {
         List<Path> contentFiles = new ArrayList<>();
         for (Path content : contents) {
             contentFiles.addAll(Files.isDirectory(content) ? imagesIn(content) : List.of(content));
@@ -45,12 +49,14 @@ final class BatchPlan {
             throw new NstException("No JPEG, PNG, BMP or GIF images in " + contents + "; check the --content directory");
         }
         List<Job> jobs = new ArrayList<>();
-        for (Path style : styles) {
+        for (List<Path> style : styles) {
+            String styleName = style.stream().map(BatchPlan::baseName).collect(Collectors.joining("+"));
             if (contentFiles.isEmpty()) {
-                jobs.add(new Job(null, style, outputDirectory.resolve(baseName(style) + ".png")));
+                jobs.add(new Job(null, style, outputDirectory.resolve(styleName + ".png")));
             }
             for (Path content : contentFiles) {
-                jobs.add(new Job(content, style, outputDirectory.resolve(baseName(content) + "_" + baseName(style) + ".png")));
+                String name = style.isEmpty() ? baseName(content) : baseName(content) + "_" + styleName;
+                jobs.add(new Job(content, style, outputDirectory.resolve(name + ".png")));
             }
         }
         return jobs;

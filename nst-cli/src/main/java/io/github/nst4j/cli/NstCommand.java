@@ -1,15 +1,16 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.Defaults;
 import io.github.nst4j.DivergedException;
-import io.github.nst4j.InitMode;
+import io.github.nst4j.Mode;
 import io.github.nst4j.NstException;
 import io.github.nst4j.StyleTransfer;
+import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.StyleTransferResult;
+import io.github.nst4j.RunState;
+import io.github.nst4j.image.Images;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.listener.IterationListener;
-import io.github.nst4j.model.Pooling;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +70,8 @@ final class NstCommand implements Callable<Integer> {
     private List<Path> contents = new ArrayList<>();
 
     @Option(names = "--style", paramLabel = "FILE", arity = "1..*", split = ",",
-            description = "Style image(s) (JPEG, PNG, BMP or GIF). Required.")
+            description = "Style image(s) (JPEG, PNG, BMP or GIF): several give one output each, or one blended"
+                    + " style with --style-blend. Required except in content mode.")
     private List<Path> styles = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE|DIR",
@@ -75,50 +79,8 @@ final class NstCommand implements Callable<Integer> {
                     + " receives <content>_<style>.png. Required.")
     private Path output;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "" + Defaults.SIZE,
-            description = "Long side of the output in pixels; the aspect ratio is kept.")
-    private int size;
-
-    @Option(names = "--width", paramLabel = "N",
-            description = "Output width for style extraction (no --content); alone it gives a square."
-                    + " Default: the style image's shape at --size.")
-    private Integer width;
-
-    @Option(names = "--height", paramLabel = "N",
-            description = "Output height for style extraction (no --content).")
-    private Integer height;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + Defaults.ITERATIONS,
-            description = "Number of Adam steps.")
-    private int iterations;
-
-    @Option(names = "--content-weight", paramLabel = "W", defaultValue = "" + Defaults.CONTENT_WEIGHT,
-            description = "Weight of the content loss.")
-    private double contentWeight;
-
-    @Option(names = "--style-weight", paramLabel = "W", defaultValue = "" + Defaults.STYLE_WEIGHT,
-            description = "Weight of the style loss.")
-    private double styleWeight;
-
-    @Option(names = "--tv-weight", paramLabel = "W", defaultValue = "" + Defaults.TV_WEIGHT,
-            description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
-    private double tvWeight;
-
-    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + Defaults.LEARNING_RATE,
-            description = "Adam's learning rate, in 0-255 pixel units.")
-    private double learningRate;
-
-    @Option(names = "--init", paramLabel = "content|noise", defaultValue = "content",
-            description = "Start from the content image or from seeded noise.")
-    private InitMode init;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED,
-            description = "Seed of the noise and of random weights; the same seed gives the same image.")
-    private long seed;
-
-    @Option(names = "--pooling", paramLabel = "avg|max", defaultValue = "avg",
-            description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
-    private Pooling pooling;
+    @Mixin
+    private TransferOptions transfer;
 
     @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.ZOO,
             converter = WeightsOptionConverter.class,
@@ -150,6 +112,11 @@ final class NstCommand implements Callable<Integer> {
                     + " iterations (or every 1/40 of the run), then the result.")
     private Path animate;
 
+    @Option(names = "--resume", paramLabel = "STATE",
+            description = "Continue the interrupted run that wrote STATE (<output>.state.npz); give the same"
+                    + " options as that run. The result has the same pixels as an uninterrupted run.")
+    private Path resume;
+
     @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
     private boolean stacktrace;
 
@@ -159,9 +126,10 @@ final class NstCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<BatchPlan.Job> jobs = plan();
+        RunState resumeState = resume == null ? null : RunState.read(resume);
         // Cached: a batch loads the network once.
-        weightsSource = weights.source(seed, weightsPreprocessing, new DownloadProgress(err, System.console() != null))
-                .cached();
+        weightsSource = weights.source(transfer.seed, weightsPreprocessing,
+                new DownloadProgress(err, System.console() != null)).cached();
         InterruptGuard interrupt = new InterruptGuard();
         try {
             int exitCode = ExitCode.OK;
@@ -169,8 +137,7 @@ final class NstCommand implements Callable<Integer> {
                 if (interrupt.interrupted()) {
                     return ExitCode.INTERRUPTED;
                 }
-                int code = runOne(job, interrupt);
-                exitCode = Math.max(exitCode, code);
+                exitCode = Math.max(exitCode, runOne(job, resumeState, interrupt));
             }
             return exitCode;
         } finally {
@@ -179,18 +146,18 @@ final class NstCommand implements Callable<Integer> {
     }
 
     /** One style transfer; failures of one batch job are reported and the batch goes on. */
-    private int runOne(BatchPlan.Job job, InterruptGuard interrupt) {
+    private int runOne(BatchPlan.Job job, RunState resumeState, InterruptGuard interrupt) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            StyleTransfer transfer = builder(job).build();
-            out.println(summary(job, transfer));
+            StyleTransfer styleTransfer = builder(job).resumeFrom(resumeState).build();
+            out.println(summary(job, styleTransfer, resumeState));
             RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery());
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
                 IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(job.output(), saveEvery, err)
                         : IterationListener.NONE;
-                result = transfer.run(event -> {
+                result = styleTransfer.run(event -> {
                     progress.onIteration(event);
                     checkpoints.onIteration(event);
                     recorder.onIteration(event);
@@ -200,11 +167,20 @@ final class NstCommand implements Callable<Integer> {
                 });
             }
             result.save(job.output());
-            writeExtras(job, transfer, result, recorder);
-            out.println(String.format(Locale.ROOT, "%s %s (best image after %d of %d steps, %.1f s)",
-                    result.stoppedEarly() ? "Interrupted; wrote the best image so far to" : "Wrote", job.output(),
-                    result.bestIteration(), result.lossHistory().size(), result.elapsed().toMillis() / 1000.0));
-            return result.stoppedEarly() ? ExitCode.INTERRUPTED : ExitCode.OK;
+            writeExtras(job, styleTransfer, result, recorder);
+            if (result.stoppedEarly()) {
+                Path statePath = statePath(job.output());
+                result.resumeState().write(statePath);
+                out.println(String.format(Locale.ROOT, "Interrupted after %d of %d iterations; wrote the best image"
+                        + " so far to %s and the state to %s (continue with the same options and --resume %s)",
+                        result.lossHistory().size(), totalIterations(styleTransfer), job.output(), statePath,
+                        statePath));
+                return ExitCode.INTERRUPTED;
+            }
+            out.println(String.format(Locale.ROOT, "Wrote %s (best image after %d of %d iterations, %.1f s)",
+                    job.output(), result.bestIteration(), result.lossHistory().size(),
+                    result.elapsed().toMillis() / 1000.0));
+            return ExitCode.OK;
         } catch (DivergedException e) {
             // Keep what was reached before the loss blew up; the run still failed.
             ImageWriter.write(e.bestImage(), job.output());
@@ -212,26 +188,40 @@ final class NstCommand implements Callable<Integer> {
         } catch (NstException e) {
             return fail(err, e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            return fail(err, "Out of memory at size " + size + " (" + e.getMessage()
+            return fail(err, "Out of memory at size " + transfer.size + " (" + e.getMessage()
                     + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
         }
     }
 
-    /** Animation frames: every --save-every iterations, else about 40 over the run. */
-    private int frameEvery() {
-        return saveEvery > 0 ? saveEvery : Math.max(1, iterations / 40);
+    /** {@code out.png} gets {@code out.state.npz}. */
+    static Path statePath(Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".state.npz");
     }
 
-    private void writeExtras(BatchPlan.Job job, StyleTransfer transfer, StyleTransferResult result,
+    private static int totalIterations(StyleTransfer styleTransfer) {
+        return styleTransfer.scales().size() * styleTransfer.iterationsPerScale();
+    }
+
+    /** Animation frames: every --save-every iterations, else about 40 over the run. */
+    private int frameEvery() {
+        return saveEvery > 0 ? saveEvery : Math.max(1, transfer.iterations * transfer.scales / 40);
+    }
+
+    private void writeExtras(BatchPlan.Job job, StyleTransfer styleTransfer, StyleTransferResult result,
             RunRecorder recorder) {
         RunRecord.write(record != null ? record : RunRecord.besideOutput(job.output()), settings(),
-                weightsSource.description() + weightsChecksum(), transfer, result, recorder, job.output());
+                weightsSource.description() + weightsChecksum(), styleTransfer, result, recorder, job.output());
         if (plot != null) {
             LossPlot.write(recorder.steps(), plot);
         }
         if (animate != null) {
-            List<BufferedImage> frames = new ArrayList<>(recorder.frames());
-            frames.add(result.image());
+            BufferedImage last = result.image();
+            List<BufferedImage> frames = new ArrayList<>();
+            // Frames of earlier scales are smaller; a GIF has one size.
+            recorder.frames().forEach(frame -> frames.add(Images.resize(frame, last.getWidth(), last.getHeight())));
+            frames.add(last);
             GifAnimation.write(frames, ANIMATION_FRAME_MILLIS, animate);
         }
     }
@@ -263,38 +253,46 @@ final class NstCommand implements Callable<Integer> {
 
     /** Checks the options and lists the runs they ask for. */
     private List<BatchPlan.Job> plan() {
-        if (styles.isEmpty()) {
+        boolean contentMode = transfer.mode == Mode.CONTENT;
+        if (styles.isEmpty() && !contentMode) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--style=FILE'");
         }
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
         }
-        checkNumbers();
-        if (BatchPlan.isBatch(contents, styles)) {
+        transfer.check();
+        checkOptions();
+        if (transfer.styleBlend != null && transfer.styleBlend.size() != styles.size()) {
+            throw new ParameterException(spec.commandLine(), "--style-blend needs one weight per --style image: "
+                    + styles.size() + " styles, " + transfer.styleBlend.size() + " weights");
+        }
+        List<List<Path>> styleSets = transfer.styleBlend != null || styles.isEmpty() ? List.of(styles)
+                : styles.stream().map(List::of).toList();
+        if (BatchPlan.isBatch(contents, styleSets)) {
             if (!Files.isDirectory(output)) {
                 throw new ParameterException(spec.commandLine(), "With several contents or styles, --output must be"
                         + " an existing directory, got " + output);
             }
-            if (record != null || plot != null || animate != null) {
+            if (record != null || plot != null || animate != null || resume != null) {
                 throw new ParameterException(spec.commandLine(),
-                        "--record, --plot and --animate name one file; use them for a single run");
+                        "--record, --plot, --animate and --resume name one file; use them for a single run");
             }
-            return BatchPlan.batch(contents, styles, output);
+            return BatchPlan.batch(contents, styleSets, output);
         }
         Path content = contents.isEmpty() ? null : contents.get(0);
-        checkSingleOutput(content, styles.get(0));
-        return BatchPlan.single(content, styles.get(0), output);
+        checkSingleOutput(content, styleSets.get(0));
+        return BatchPlan.single(content, styleSets.get(0), output);
     }
 
-    private void checkSingleOutput(Path content, Path style) {
+    private void checkSingleOutput(Path content, List<Path> styleFiles) {
         try {
             ImageWriter.formatOf(output);
         } catch (NstException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if ((width != null || height != null) && content != null) {
+        if ((transfer.width != null || transfer.height != null) && content != null) {
             throw new ParameterException(spec.commandLine(),
-                    "--width/--height apply only to style extraction; with --content use --size");
+                    "--width/--height apply only to texture mode (no --content); with --content use --size");
         }
         if (animate != null && !animate.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
             throw new ParameterException(spec.commandLine(), "--animate must name a .gif file, got " + animate);
@@ -311,23 +309,19 @@ final class NstCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Output directory is not writable: " + directory
                     + " (choose another --output)");
         }
-        for (Path input : new Path[] {content, style}) {
-            if (input != null && input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+        List<Path> inputs = new ArrayList<>(styleFiles);
+        if (content != null) {
+            inputs.add(content);
+        }
+        for (Path input : inputs) {
+            if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
                 throw new ParameterException(spec.commandLine(), "--output is the same file as input " + input
                         + "; choose another output path so the input is not overwritten");
             }
         }
     }
 
-    private void checkNumbers() {
-        positive("--size", size);
-        positive("--iterations", iterations);
-        positive("--content-weight", contentWeight);
-        positive("--style-weight", styleWeight);
-        positive("--learning-rate", learningRate);
-        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
-            throw new ParameterException(spec.commandLine(), "--tv-weight must be 0 or positive, got " + tvWeight);
-        }
+    private void checkOptions() {
         if (saveEvery < 0) {
             throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
         }
@@ -337,39 +331,29 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
-    private void positive(String option, Number value) {
-        if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
-            throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
-        }
-    }
-
-    private StyleTransfer.Builder builder(BatchPlan.Job job) {
-        StyleTransfer.Builder builder = StyleTransfer.builder()
-                .style(job.style())
-                .size(size)
-                .iterations(iterations)
-                .contentWeight(contentWeight)
-                .styleWeight(styleWeight)
-                .tvWeight(tvWeight)
-                .learningRate(learningRate)
-                .init(init)
-                .seed(seed)
-                .pooling(pooling)
-                .weights(weightsSource);
+    private StyleTransferBuilder builder(BatchPlan.Job job) {
+        StyleTransferBuilder builder = transfer.apply(StyleTransfer.builder()).weights(weightsSource);
+        job.styles().forEach(builder::addStyle);
         if (job.content() != null) {
             builder.content(job.content());
-        }
-        if (width != null || height != null) {
-            builder.outputSize(width == null ? height : width, height == null ? width : height);
         }
         return builder;
     }
 
-    private String summary(BatchPlan.Job job, StyleTransfer transfer) {
-        String what = job.content() == null ? "Extracting the style of " + job.style()
-                : "Stylising " + job.content() + " with " + job.style();
-        return String.format(Locale.ROOT, "%s at %dx%d px, %d iterations, weights: %s", what,
-                transfer.outputWidth(), transfer.outputHeight(), iterations, weightsSource.description());
+    private String summary(BatchPlan.Job job, StyleTransfer styleTransfer, RunState resumeState) {
+        String styleNames = job.styles().stream().map(Path::toString).collect(Collectors.joining(" + "));
+        String what = switch (styleTransfer.mode()) {
+            case TEXTURE -> "Synthesising the texture of " + styleNames;
+            case CONTENT -> "Reconstructing " + job.content() + " from " + transfer.contentLayers;
+            case TRANSFER -> "Stylising " + job.content() + " with " + styleNames;
+        };
+        String scales = styleTransfer.scales().size() == 1 ? "" : " in " + styleTransfer.scales().size() + " scales ("
+                + styleTransfer.scales().stream().map(scale -> scale.output().toString())
+                        .collect(Collectors.joining(", ")) + ")";
+        String resumed = resumeState == null ? "" : ", resuming after iteration " + resumeState.iterationsDone();
+        return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iterations, %s, weights: %s%s", what,
+                styleTransfer.outputWidth(), styleTransfer.outputHeight(), scales, totalIterations(styleTransfer),
+                transfer.optimizer.name().toLowerCase(Locale.ROOT), weightsSource.description(), resumed);
     }
 
     private int fail(PrintWriter err, String message, Throwable cause) {

@@ -34,17 +34,28 @@ public final class MemoryEstimate {
      * @throws NstException if the run would not fit
      */
     public static void check(int width, int height) {
+        check(width, height, 0);
+    }
+
+    /**
+     * Like {@link #check(int, int)} for a run that also keeps {@code extraBytes} of its own (the
+     * optimiser's history).
+     *
+     * @throws NstException if the run would not fit
+     */
+    public static void check(int width, int height, long extraBytes) {
         long physical = physicalMemory();
         if (physical <= 0) {
             return; // unknown: do not guess
         }
         // JavaCPP refuses native allocations beyond maxPhysicalBytes (by default tied to -Xmx).
         long usable = Math.min((long) (physical * USABLE_SHARE), Pointer.maxPhysicalBytes());
-        long needed = bytesFor(width, height);
+        long needed = bytesFor(width, height) + extraBytes;
         if (needed <= usable) {
             return;
         }
-        double fitScale = Math.sqrt(Math.max(0, usable - BASE_BYTES) / (BYTES_PER_PIXEL * (double) width * height));
+        double perPixel = BYTES_PER_PIXEL + extraBytes / ((double) width * height);
+        double fitScale = Math.sqrt(Math.max(0, usable - BASE_BYTES) / (perPixel * width * height));
         int fittingLongSide = (int) Math.floor(Math.max(width, height) * fitScale);
         String advice = fittingLongSide >= 32 ? "use --size " + fittingLongSide + " or less"
                 : "this machine cannot run even the smallest size";

@@ -6,15 +6,28 @@ import java.time.Duration;
 /**
  * What one optimisation step reports to an {@link IterationListener}.
  *
- * <p>The losses are those of the image the step started from; {@link #currentImage()} is the image
- * after the step's update.
+ * <p>One event is one evaluation of the loss and its gradient: an Adam step, or one function
+ * evaluation of L-BFGS (its line search may evaluate several points per step). The losses are those
+ * of {@link #currentImage()}, the image just evaluated.
  */
 public interface IterationEvent {
-    /** The step just done, from 1. */
+    /** The evaluation just done, from 1, counted over all scales of the run. */
     int iteration();
 
-    /** The number of steps the run will make unless stopped. */
+    /** The number of evaluations the run will make unless stopped (all scales). */
     int totalIterations();
+
+    /** Width of the image being optimised at this scale, in pixels. */
+    int imageWidth();
+
+    /** Height of the image being optimised at this scale, in pixels. */
+    int imageHeight();
+
+    /** The current scale of a coarse-to-fine run, from 1; always 1 for a single-scale run. */
+    int scale();
+
+    /** The number of scales of the run. */
+    int scaleCount();
 
     /** Weighted loss terms of this step. */
     LossValues losses();
@@ -22,7 +35,7 @@ public interface IterationEvent {
     /** Time since the optimisation started (excluding model loading and target extraction). */
     Duration elapsed();
 
-    /** The image as it is now; converts the tensor, so call it only when needed. */
+    /** The image just evaluated; converts the tensor, so call it only when needed. */
     BufferedImage currentImage();
 
     /** Asks the run to stop after this step; the result then holds the best image so far. */

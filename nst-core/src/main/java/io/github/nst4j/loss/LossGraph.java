@@ -6,8 +6,10 @@ import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.VggLayer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,7 +61,7 @@ public final class LossGraph {
     /**
      * Builds the objective around a copy of {@code initialImage}.
      *
-     * @param targets from {@link Targets#compute}; a null content target drops the content term
+     * @param targets from {@link Targets#compute}; no content (or style) targets drop that term
      */
     public static LossGraph build(FeatureNetwork network, LossSpec spec, Targets targets,
             INDArray initialImage, DataType dataType) {
@@ -68,41 +70,53 @@ public final class LossGraph {
         long height = initialImage.size(2);
         long width = initialImage.size(3);
 
-        List<VggLayer> layers = new ArrayList<>(spec.styleLayers().keySet());
-        boolean hasContent = targets.content() != null;
+        boolean hasContent = !targets.content().isEmpty();
+        boolean hasStyle = !targets.styleGrams().isEmpty();
+        Set<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
         if (hasContent) {
-            layers.add(spec.contentLayer());
+            layers.addAll(targets.content().keySet());
+        }
+        if (hasStyle) {
+            layers.addAll(targets.styleGrams().keySet());
         }
         Map<VggLayer, SDVariable> features = network.build(sd, image, layers, dataType);
 
+        List<String> lossTerms = new ArrayList<>();
         if (hasContent) {
-            ContentLoss.build(sd, "content_mse", features.get(spec.contentLayer()),
-                    sd.constant("content_target", targets.content().castTo(dataType)))
-                    .mul(CONTENT_LOSS, spec.contentWeight());
+            SDVariable contentSum = null;
+            for (Map.Entry<VggLayer, INDArray> entry : targets.content().entrySet()) {
+                VggLayer layer = entry.getKey();
+                SDVariable term = ContentLoss.build(sd, layer + "_content", features.get(layer),
+                        sd.constant(layer + "_content_target", entry.getValue().castTo(dataType)));
+                contentSum = contentSum == null ? term : contentSum.add(term);
+            }
+            contentSum.mul(CONTENT_LOSS, spec.contentWeight());
+            lossTerms.add(CONTENT_LOSS);
         } else {
             sd.constant(CONTENT_LOSS, Nd4j.scalar(dataType, 0));
         }
 
-        SDVariable styleSum = null;
-        for (Map.Entry<VggLayer, Double> entry : spec.styleLayers().entrySet()) {
-            VggLayer layer = entry.getKey();
-            long[] hw = FeatureNetwork.activationSize(layer, height, width);
-            SDVariable gram = GramMatrix.build(sd, layer + "_gram", features.get(layer), layer.channels(),
-                    hw[0], hw[1]);
-            SDVariable target = sd.constant(layer + "_gram_target",
-                    targets.styleGrams().get(layer).castTo(dataType));
-            SDVariable term = StyleLoss.build(sd, layer + "_style", gram, target).mul(entry.getValue());
-            styleSum = styleSum == null ? term : styleSum.add(term);
+        if (hasStyle) {
+            SDVariable styleSum = null;
+            for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
+                VggLayer layer = entry.getKey();
+                long[] hw = FeatureNetwork.activationSize(layer, height, width);
+                SDVariable gram = GramMatrix.build(sd, layer + "_gram", features.get(layer), layer.channels(),
+                        hw[0], hw[1]);
+                SDVariable target = sd.constant(layer + "_gram_target", entry.getValue().castTo(dataType));
+                SDVariable term = StyleLoss.build(sd, layer + "_style", gram, target)
+                        .mul(spec.styleLayers().get(layer));
+                styleSum = styleSum == null ? term : styleSum.add(term);
+            }
+            styleSum.mul(STYLE_LOSS, spec.styleWeight());
+            lossTerms.add(STYLE_LOSS);
+        } else {
+            sd.constant(STYLE_LOSS, Nd4j.scalar(dataType, 0));
         }
-        styleSum.mul(STYLE_LOSS, spec.styleWeight());
 
         TotalVariationLoss.build(sd, "tv", image, height, width).mul(TV_LOSS, spec.tvWeight());
-
-        if (hasContent) {
-            sd.setLossVariables(CONTENT_LOSS, STYLE_LOSS, TV_LOSS);
-        } else {
-            sd.setLossVariables(STYLE_LOSS, TV_LOSS);
-        }
+        lossTerms.add(TV_LOSS);
+        sd.setLossVariables(lossTerms.toArray(String[]::new));
         SilentStdout.run(sd::createGradFunction);
         return new LossGraph(sd);
     }

@@ -3,21 +3,25 @@ package io.github.nst4j.loss;
 import io.github.nst4j.model.VggLayer;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which layers the objective reads and how its terms are weighted:
- * {@code total = contentWeight·content + styleWeight·Σ layerWeight·style(layer) + tvWeight·tv}.
+ * {@code total = contentWeight·Σ content(layer) + styleWeight·Σ layerWeight·style(layer) + tvWeight·tv}.
  *
- * @param contentLayer layer compared with the content image; ignored when there is no content image
- * @param styleLayers style layers and their weights
- * @param contentWeight weight of the content loss
+ * @param contentLayers layers compared with the content image; unused when there is no content image
+ * @param styleLayers style layers and their weights; unused when there is no style image
+ * @param contentWeight weight of the summed content losses
  * @param styleWeight weight of the summed style losses
  * @param tvWeight weight of the total-variation loss
  */
-public record LossSpec(VggLayer contentLayer, Map<VggLayer, Double> styleLayers, double contentWeight,
+public record LossSpec(Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, double contentWeight,
         double styleWeight, double tvWeight) {
     public LossSpec {
+        contentLayers = Collections.unmodifiableSet(contentLayers.isEmpty()
+                ? EnumSet.noneOf(VggLayer.class) : EnumSet.copyOf(contentLayers));
         styleLayers = Collections.unmodifiableMap(new EnumMap<>(styleLayers));
     }
 }

@@ -13,31 +13,51 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the generated image is compared with, computed once before optimisation: the content
- * image's activations at the content layer and the style image's Gram matrices at the style layers.
+ * image's activations at the content layers and the style images' blended Gram matrices at the
+ * style layers.
  *
- * @param content content activations {@code [1, C, H, W]}, or null when there is no content image
- * @param styleGrams Gram matrices {@code [C, C]} per style layer
+ * @param content content activations {@code [1, C, H, W]} per content layer; empty without a content image
+ * @param styleGrams Gram matrices {@code [C, C]} per style layer; empty without a style image
  */
-public record Targets(INDArray content, Map<VggLayer, INDArray> styleGrams) {
+public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams) {
     public Targets {
-        styleGrams = Collections.unmodifiableMap(new EnumMap<>(styleGrams));
+        content = Collections.unmodifiableMap(content.isEmpty() ? Map.of() : new EnumMap<>(content));
+        styleGrams = Collections.unmodifiableMap(styleGrams.isEmpty() ? Map.of() : new EnumMap<>(styleGrams));
     }
 
     /**
-     * Runs the network on the images (RGB pixel tensors, see
-     * {@link io.github.nst4j.image.PixelTensors}) and keeps what the losses need.
+     * One style image and its share of the blended Gram target.
      *
-     * @param contentImage {@code [1, 3, H, W]}, or null for style-only runs
-     * @param styleImage {@code [1, 3, H', W']}
+     * @param pixels {@code [1, 3, H, W]} RGB pixel tensor (see {@link io.github.nst4j.image.PixelTensors})
+     * @param weight its factor in {@code G = Σ weight·G(image)}
      */
+    public record WeightedStyle(INDArray pixels, double weight) {
+    }
+
+    /** Targets of a single style image (weight 1). */
     public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
             INDArray styleImage, DataType dataType) {
-        INDArray content = contentImage == null ? null
-                : network.activations(contentImage, List.of(spec.contentLayer()), dataType)
-                        .get(spec.contentLayer());
+        return compute(network, spec, contentImage, List.of(new WeightedStyle(styleImage, 1.0)), dataType);
+    }
+
+    /**
+     * Runs the network on the images (RGB pixel tensors) and keeps what the losses need. Style
+     * targets are {@code Σ weight·G(style)}, the blend of every style image's Gram matrices.
+     *
+     * @param contentImage {@code [1, 3, H, W]}, or null for style-only runs
+     * @param styles the style images with their blend weights; empty for content-only runs
+     */
+    public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
+            List<WeightedStyle> styles, DataType dataType) {
+        Map<VggLayer, INDArray> content = contentImage == null || spec.contentLayers().isEmpty() ? Map.of()
+                : network.activations(contentImage, spec.contentLayers(), dataType);
         Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
-        network.activations(styleImage, spec.styleLayers().keySet(), dataType)
-                .forEach((layer, features) -> grams.put(layer, gram(features)));
+        for (WeightedStyle style : spec.styleLayers().isEmpty() ? List.<WeightedStyle>of() : styles) {
+            network.activations(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
+                INDArray weighted = gram(features).muli(style.weight());
+                grams.merge(layer, weighted, INDArray::addi);
+            });
+        }
         return new Targets(content, grams);
     }
 

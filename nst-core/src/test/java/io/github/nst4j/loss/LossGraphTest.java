@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +34,7 @@ class LossGraphTest {
             biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
         }
         FeatureNetwork network = new FeatureNetwork(Vgg19Weights.of(kernels, biases, InputConvention.CAFFE), Pooling.AVG);
-        LossSpec spec = new LossSpec(VggLayer.BLOCK2_CONV2,
+        LossSpec spec = new LossSpec(Set.of(VggLayer.BLOCK2_CONV2),
                 Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0), 1, 100, 1e-3);
         INDArray content = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);
         INDArray style = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);

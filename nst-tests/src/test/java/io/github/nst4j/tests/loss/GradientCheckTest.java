@@ -3,7 +3,7 @@ package io.github.nst4j.tests.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.Defaults;
-import io.github.nst4j.StyleTransfer;
+import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
@@ -83,7 +83,7 @@ class GradientCheckTest {
         }
 
         LossSpec spec() {
-            return new LossSpec(VggLayer.BLOCK4_CONV2, StyleTransfer.Builder.defaultStyleLayers(), content, style, tv);
+            return new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), StyleTransferBuilder.defaultStyleLayers(), content, style, tv);
         }
     }
 

@@ -1,0 +1,213 @@
+package io.github.nst4j.cli;
+
+import io.github.nst4j.ColorPreservation;
+import io.github.nst4j.Defaults;
+import io.github.nst4j.Mode;
+import io.github.nst4j.Optimizer;
+import io.github.nst4j.StyleTransferBuilder;
+import io.github.nst4j.model.Pooling;
+import io.github.nst4j.model.VggLayer;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options that shape the optimisation itself, checked and handed to a {@link StyleTransferBuilder}. */
+final class TransferOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "transfer|texture|content",
+            description = "transfer: content in the style; texture: the style alone from noise (no --content);"
+                    + " content: reconstruct --content from one layer's activations (no --style)."
+                    + " Default: transfer with --content, texture without.")
+    Mode mode;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "" + Defaults.SIZE,
+            description = "Long side of the output in pixels; the aspect ratio is kept.")
+    int size;
+
+    @Option(names = "--width", paramLabel = "N",
+            description = "Output width in texture mode; alone it gives a square. Default: the style image's shape"
+                    + " at --size.")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "N", description = "Output height in texture mode.")
+    Integer height;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + Defaults.ITERATIONS,
+            description = "Loss evaluations per scale: Adam steps, or L-BFGS function evaluations.")
+    int iterations;
+
+    @Option(names = "--content-weight", paramLabel = "W", defaultValue = "" + Defaults.CONTENT_WEIGHT,
+            description = "Weight of the content loss.")
+    double contentWeight;
+
+    @Option(names = "--style-weight", paramLabel = "W", defaultValue = "" + Defaults.STYLE_WEIGHT,
+            description = "Weight of the style loss.")
+    double styleWeight;
+
+    @Option(names = "--tv-weight", paramLabel = "W", defaultValue = "" + Defaults.TV_WEIGHT,
+            description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
+    double tvWeight;
+
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs", defaultValue = "adam",
+            description = "adam: steady steps; lbfgs: L-BFGS with a line search, usually lower loss in fewer"
+                    + " iterations but 2 x --lbfgs-memory image-sized arrays of memory.")
+    Optimizer optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + Defaults.LEARNING_RATE,
+            description = "Adam's learning rate in 0-255 pixel units; for L-BFGS the largest pixel change of its"
+                    + " first step.")
+    double learningRate;
+
+    @Option(names = "--lbfgs-memory", paramLabel = "N", defaultValue = "" + Defaults.LBFGS_MEMORY,
+            description = "Steps of curvature L-BFGS remembers.")
+    int lbfgsMemory;
+
+    @Option(names = "--init", paramLabel = "content|noise|style|FILE", converter = InitOption.Converter.class,
+            description = "Start image: the content, seeded noise, the (first) style, or an image file."
+                    + " Default: content for transfer, noise otherwise.")
+    InitOption init;
+
+    @Option(names = "--init-noise-ratio", paramLabel = "R", defaultValue = "0",
+            description = "Share of noise blended into the start image, 0 to 1.")
+    double initNoiseRatio;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED,
+            description = "Seed of the noise and of random weights; the same seed gives the same image.")
+    long seed;
+
+    @Option(names = "--pooling", paramLabel = "avg|max", defaultValue = "avg",
+            description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
+    Pooling pooling;
+
+    @Option(names = {"--content-layers", "--content-layer"}, paramLabel = "LAYER[,LAYER...]", split = ",",
+            converter = VggLayerConverter.class, defaultValue = "block4_conv2",
+            description = "Layers the content loss compares, by zoo name (block1_conv1 ... block5_conv4).")
+    List<VggLayer> contentLayers;
+
+    @Option(names = "--style-layers", paramLabel = "LAYER[,LAYER...]", split = ",",
+            converter = VggLayerConverter.class,
+            defaultValue = "block1_conv1,block2_conv1,block3_conv1,block4_conv1,block5_conv1",
+            description = "Layers whose Gram matrices the style loss compares.")
+    List<VggLayer> styleLayers;
+
+    @Option(names = "--style-layer-weights", paramLabel = "W[,W...]", split = ",",
+            description = "Weight of each style layer, in the order of --style-layers. Default: 1 each.")
+    List<Double> styleLayerWeights;
+
+    @Option(names = "--style-blend", paramLabel = "W[,W...]", split = ",",
+            description = "Blend the --style images into one style with these weights (normalised to sum 1),"
+                    + " instead of one output per style.")
+    List<Double> styleBlend;
+
+    @Option(names = "--style-scale", paramLabel = "F", defaultValue = "" + Defaults.STYLE_SCALE,
+            description = "Resize the style to F x the output's long side before taking its Gram matrices:"
+                    + " below 1 gives finer strokes, above 1 coarser ones.")
+    double styleScale;
+
+    @Option(names = "--preserve-colors", paramLabel = "none|luminance|histogram", defaultValue = "none",
+            description = "Keep the content's colours: luminance (transfer in luminance only, keep the content's"
+                    + " chroma) or histogram (recolour the style to the content's colour mean and covariance).")
+    ColorPreservation colors;
+
+    @Option(names = "--scales", paramLabel = "N", defaultValue = "1",
+            description = "Coarse to fine in N scales: the long side grows by sqrt(2) per scale up to --size,"
+                    + " --iterations at each.")
+    int scales;
+
+    @Option(names = "--start-size", paramLabel = "N",
+            description = "Coarse to fine from this long side, growing by sqrt(2) per scale up to --size.")
+    Integer startSize;
+
+    /** Rejects values no run could use, before any image is read. */
+    void check() {
+        positive("--size", size);
+        positive("--iterations", iterations);
+        positive("--content-weight", contentWeight);
+        positive("--style-weight", styleWeight);
+        positive("--learning-rate", learningRate);
+        positive("--lbfgs-memory", lbfgsMemory);
+        positive("--style-scale", styleScale);
+        positive("--scales", scales);
+        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
+            fail("--tv-weight must be 0 or positive, got " + tvWeight);
+        }
+        if (!(initNoiseRatio >= 0 && initNoiseRatio <= 1)) {
+            fail("--init-noise-ratio must be between 0 and 1, got " + initNoiseRatio);
+        }
+        if (styleLayerWeights != null && styleLayerWeights.size() != styleLayers.size()) {
+            fail("--style-layer-weights needs one weight per style layer: " + styleLayers.size() + " layers, "
+                    + styleLayerWeights.size() + " weights");
+        }
+        if (styleLayerWeights != null) {
+            styleLayerWeights.forEach(weight -> positive("--style-layer-weights", weight));
+        }
+        if (styleBlend != null) {
+            styleBlend.forEach(weight -> positive("--style-blend", weight));
+        }
+        if (startSize != null && scales != 1) {
+            fail("Give either --scales or --start-size, not both");
+        }
+    }
+
+    /** Applies every option to {@code builder}. */
+    StyleTransferBuilder apply(StyleTransferBuilder builder) {
+        builder.size(size)
+                .iterations(iterations)
+                .contentWeight(contentWeight)
+                .styleWeight(styleWeight)
+                .tvWeight(tvWeight)
+                .optimizer(optimizer)
+                .learningRate(learningRate)
+                .lbfgsMemory(lbfgsMemory)
+                .initNoiseRatio(initNoiseRatio)
+                .seed(seed)
+                .pooling(pooling)
+                .contentLayers(EnumSet.copyOf(contentLayers))
+                .styleLayers(styleLayerMap())
+                .styleScale(styleScale)
+                .preserveColors(colors)
+                .mode(mode);
+        if (styleBlend != null) {
+            builder.styleBlend(styleBlend);
+        }
+        if (init != null && init.file() != null) {
+            builder.initImage(init.file());
+        } else if (init != null) {
+            builder.init(init.mode());
+        }
+        if (startSize != null) {
+            builder.startSize(startSize);
+        } else {
+            builder.scales(scales);
+        }
+        if (width != null || height != null) {
+            builder.outputSize(width == null ? height : width, height == null ? width : height);
+        }
+        return builder;
+    }
+
+    private Map<VggLayer, Double> styleLayerMap() {
+        Map<VggLayer, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < styleLayers.size(); i++) {
+            map.put(styleLayers.get(i), styleLayerWeights == null ? 1.0 : styleLayerWeights.get(i));
+        }
+        return map;
+    }
+
+    private void positive(String option, Number value) {
+        if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
+            fail(option + " must be positive, got " + value);
+        }
+    }
+
+    private void fail(String message) {
+        throw new ParameterException(spec.commandLine(), message);
+    }
+}

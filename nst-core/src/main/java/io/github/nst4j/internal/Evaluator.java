@@ -1,0 +1,226 @@
+package io.github.nst4j.internal;
+
+import io.github.nst4j.DivergedException;
+import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.listener.IterationEvent;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.loss.LossGraph;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Scores images for an {@link ImageOptimizer}: every {@link #evaluate()} is one forward and backward
+ * pass of the loss graph, counted against the budget, reported to the listener and remembered if
+ * it is the best so far. Optimisers mark the points they could be resumed from with
+ * {@link #checkpoint}.
+ */
+public final class Evaluator {
+    private final LossGraph graph;
+    private final int budgetEnd;
+    private final IterationListener listener;
+    private final EventContext context;
+    private final List<LossValues> history;
+    private INDArray best;
+    private double bestLoss;
+    private int bestIteration;
+    private boolean stopRequested;
+    private Checkpoint checkpoint;
+
+    /**
+     * Where an event happens: image size, scale index (from 1) and scale count, the total number of
+     * evaluations of the whole run, and when the run started ({@link System#nanoTime()}).
+     */
+    public record EventContext(int width, int height, int scale, int scaleCount, int totalIterations,
+            long startNanos) {
+    }
+
+    /**
+     * A point the optimisation can continue from exactly.
+     *
+     * @param iterations evaluations done in the whole run (all scales) at this point
+     * @param best lowest-loss image of this scale at this point
+     * @param optimizerState the optimiser's arrays; never modified afterwards
+     */
+    public record Checkpoint(int iterations, INDArray best, double bestLoss, int bestIteration,
+            List<LossValues> history, Map<String, INDArray> optimizerState) {
+    }
+
+    /**
+     * @param history losses of all earlier evaluations of the run; its size is the number done
+     * @param budgetEnd the run-wide evaluation count at which this scale stops
+     */
+    public Evaluator(LossGraph graph, List<LossValues> history, int budgetEnd, IterationListener listener,
+            EventContext context) {
+        this.graph = graph;
+        this.history = new ArrayList<>(history);
+        this.budgetEnd = budgetEnd;
+        this.listener = listener;
+        this.context = context;
+        this.best = graph.image().dup();
+        this.bestLoss = Double.POSITIVE_INFINITY;
+        this.bestIteration = history.size();
+    }
+
+    /** Continues from a checkpoint of an earlier run with the same settings. */
+    public void restore(Checkpoint from) {
+        history.clear();
+        history.addAll(from.history());
+        best.assign(from.best());
+        bestLoss = from.bestLoss();
+        bestIteration = from.bestIteration();
+        checkpoint = from;
+    }
+
+    /** The loss graph whose image is being optimised. */
+    public LossGraph graph() {
+        return graph;
+    }
+
+    /** True once the budget is spent or a listener asked to stop. */
+    public boolean exhausted() {
+        return stopRequested || history.size() >= budgetEnd;
+    }
+
+    /**
+     * Losses and gradient of the graph's current image.
+     *
+     * @throws DivergedException if a loss term is NaN or infinite
+     */
+    public LossGraph.Step evaluate() {
+        LossGraph.Step step = graph.lossesAndGradient();
+        LossValues losses = step.losses();
+        if (!losses.isFinite()) {
+            throw new DivergedException(nonFiniteMessage(losses, history.size() + 1), PixelTensors.toImage(best));
+        }
+        consider(losses.total());
+        history.add(losses);
+        Event event = new Event(history.size(), losses, Duration.ofNanos(System.nanoTime() - context.startNanos()));
+        listener.onIteration(event);
+        stopRequested |= event.stopRequested;
+        return step;
+    }
+
+    /** Scores the current image without counting it as an evaluation (a forward pass only). */
+    public void scoreWithoutGradient() {
+        LossValues last = graph.evaluate();
+        if (last.isFinite() && last.total() <= bestLoss) {
+            best.assign(graph.image());
+            bestLoss = last.total();
+            bestIteration = history.size();
+        }
+    }
+
+    /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
+    public void checkpoint(Map<String, INDArray> optimizerState) {
+        checkpoint = new Checkpoint(history.size(), best.dup(), bestLoss, bestIteration, List.copyOf(history),
+                Map.copyOf(optimizerState));
+    }
+
+    /** The last resumable point, or null before the first. */
+    public Checkpoint lastCheckpoint() {
+        return checkpoint;
+    }
+
+    public INDArray bestImage() {
+        return best;
+    }
+
+    public int bestIteration() {
+        return bestIteration;
+    }
+
+    public List<LossValues> history() {
+        return List.copyOf(history);
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - context.startNanos());
+    }
+
+    private void consider(double total) {
+        if (total < bestLoss) {
+            bestLoss = total;
+            best.assign(graph.image());
+            bestIteration = history.size();
+        }
+    }
+
+    private static String nonFiniteMessage(LossValues losses, int iteration) {
+        String term = !Double.isFinite(losses.content()) ? "content"
+                : !Double.isFinite(losses.style()) ? "style" : "total-variation";
+        return "The " + term + " loss became " + (Double.isNaN(losses.total()) ? "NaN" : "infinite")
+                + " at iteration " + iteration + "; lower the learning rate (--learning-rate)";
+    }
+
+    private final class Event implements IterationEvent {
+        private final int iteration;
+        private final LossValues losses;
+        private final Duration elapsed;
+        private boolean stopRequested;
+
+        Event(int iteration, LossValues losses, Duration elapsed) {
+            this.iteration = iteration;
+            this.losses = losses;
+            this.elapsed = elapsed;
+        }
+
+        @Override
+        public int iteration() {
+            return iteration;
+        }
+
+        @Override
+        public int totalIterations() {
+            return context.totalIterations();
+        }
+
+        @Override
+        public LossValues losses() {
+            return losses;
+        }
+
+        @Override
+        public Duration elapsed() {
+            return elapsed;
+        }
+
+        @Override
+        public int imageWidth() {
+            return context.width();
+        }
+
+        @Override
+        public int imageHeight() {
+            return context.height();
+        }
+
+        @Override
+        public int scale() {
+            return context.scale();
+        }
+
+        @Override
+        public int scaleCount() {
+            return context.scaleCount();
+        }
+
+        @Override
+        public BufferedImage currentImage() {
+            return PixelTensors.toImage(graph.image());
+        }
+
+        @Override
+        public void requestStop() {
+            stopRequested = true;
+        }
+    }
+}

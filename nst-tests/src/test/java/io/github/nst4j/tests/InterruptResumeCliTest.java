@@ -1,0 +1,98 @@
+package io.github.nst4j.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM to a running {@code nst} process (as Ctrl-C or a job scheduler would send), then
+ * {@code --resume}: the final pixels equal those of a run that was never interrupted.
+ */
+class InterruptResumeCliTest {
+    private static final int ITERATIONS = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void resumedRunWritesThePixelsOfAnUninterruptedRun() throws Exception {
+        Path interruptedOutput = dir.resolve("run.png");
+        Process process = startCli(args(interruptedOutput, "--save-every", "1"));
+        Path firstCheckpoint = dir.resolve("run_0002.png");
+        try {
+            waitFor(firstCheckpoint, process);
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String log = new String(process.getInputStream().readAllBytes());
+        assertThat(process.exitValue()).as(log).isEqualTo(130);
+        Path state = dir.resolve("run.state.npz");
+        assertThat(state).exists();
+        assertThat(interruptedOutput).exists();
+        assertThat(log).contains("--resume " + state);
+
+        Path resumedOutput = dir.resolve("resumed.png");
+        List<String> resume = args(resumedOutput);
+        resume.add("--resume");
+        resume.add(state.toString());
+        CliRun resumed = CliRun.of(resume.toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming after iteration");
+
+        Path wholeOutput = dir.resolve("whole.png");
+        CliRun whole = CliRun.of(args(wholeOutput).toArray(String[]::new));
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+
+        assertThat(FeatureOptionsTest.pixels(ImageIO.read(resumedOutput.toFile())))
+                .isEqualTo(FeatureOptionsTest.pixels(ImageIO.read(wholeOutput.toFile())));
+    }
+
+    @Test
+    void resumeRejectsAStateFromOtherOptions() throws IOException {
+        Path output = dir.resolve("a.png");
+        Path state = dir.resolve("bogus.state.npz");
+        Files.writeString(state, "not a state");
+        List<String> arguments = args(output);
+        arguments.add("--resume");
+        arguments.add(state.toString());
+        CliRun run = CliRun.of(arguments.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Cannot read the run state");
+        assertThat(output).doesNotExist();
+    }
+
+    private static List<String> args(Path output, String... more) {
+        List<String> args = new ArrayList<>(List.of("--content", SharedImages.content("coffee.png").toString(),
+                "--style", SharedImages.style("brick.png").toString(), "--output", output.toString(),
+                "--size", "48", "--iterations", String.valueOf(ITERATIONS), "--weights", "random"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    /** The CLI in a child JVM on this test's class path. */
+    private static Process startCli(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.github.nst4j.cli.NstMain"));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static void waitFor(Path file, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (!Files.exists(file)) {
+            assertThat(process.isAlive()).as("the nst process ended before writing " + file).isTrue();
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
