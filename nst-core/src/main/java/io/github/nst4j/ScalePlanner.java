@@ -14,7 +14,8 @@ final class ScalePlanner {
      * @param output the final output size
      * @param longSides long side of each scale, coarse to fine, the last one the output's
      * @param styleImages the style images at their original size
-     * @param styleScale style long side as a fraction of each scale's output long side
+     * @param styleScale style long side as a fraction of each scale's output long side (see
+     *     {@link #styleSize} for the floor)
      * @throws NstException if an image of some scale would be smaller than VGG19 accepts
      */
     static List<Scale> plan(ImageSize output, List<Integer> longSides, List<BufferedImage> styleImages,
@@ -27,14 +28,28 @@ final class ScalePlanner {
                     longSides.size() > 1 ? "use a larger start size or fewer scales" : "use a larger size");
             List<ImageSize> styleSizes = new ArrayList<>();
             for (BufferedImage style : styleImages) {
-                int styleLongSide = (int) Math.round(styleScale * size.longSide());
-                ImageSize styleSize = new ImageSize(style.getWidth(), style.getHeight()).withLongSide(styleLongSide);
-                checkSide(styleSize, "A style image at scale " + (i + 1), "use a larger style scale or size");
-                styleSizes.add(styleSize);
+                styleSizes.add(styleSize(new ImageSize(style.getWidth(), style.getHeight()), styleScale * size.longSide()));
             }
             scales.add(new Scale(size, styleSizes));
         }
         return scales;
+    }
+
+    /**
+     * The style's shape with the given long side, but never with a side below VGG19's minimum: a
+     * wide painting at a coarse scale is enlarged just enough instead of being refused.
+     */
+    private static ImageSize styleSize(ImageSize original, double longSide) {
+        ImageSize size = original.withLongSide((int) Math.round(longSide));
+        int side = size.longSide();
+        while (shortSide(original.withLongSide(side)) < FeatureNetwork.MIN_IMAGE_SIDE) {
+            side++;
+        }
+        return original.withLongSide(side);
+    }
+
+    private static int shortSide(ImageSize size) {
+        return Math.min(size.width(), size.height());
     }
 
     private static void checkSide(ImageSize size, String what, String advice) {

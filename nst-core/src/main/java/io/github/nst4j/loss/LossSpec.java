@@ -22,6 +22,6 @@ public record LossSpec(Set<VggLayer> contentLayers, Map<VggLayer, Double> styleL
     public LossSpec {
         contentLayers = Collections.unmodifiableSet(contentLayers.isEmpty()
                 ? EnumSet.noneOf(VggLayer.class) : EnumSet.copyOf(contentLayers));
-        styleLayers = Collections.unmodifiableMap(new EnumMap<>(styleLayers));
+        styleLayers = Collections.unmodifiableMap(styleLayers.isEmpty() ? Map.of() : new EnumMap<>(styleLayers));
     }
 }

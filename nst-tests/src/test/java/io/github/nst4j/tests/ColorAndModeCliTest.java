@@ -67,7 +67,8 @@ class ColorAndModeCliTest {
      */
     @Test
     void histogramMatchingGivesTheStyleTheContentsColourMeanAndCovariance() {
-        for (String style : new String[] {"starry_night.jpg", "the_scream.jpg", "brick.png"}) {
+        // Colour paintings: a gray style (R = G = B) has no colour covariance for any affine map to shape.
+        for (String style : new String[] {"starry_night.jpg", "the_scream.jpg", "woman-with-hat-matisse.jpg"}) {
             BufferedImage content = Images.resizeLongSide(Images.read(CONTENT), 128);
             BufferedImage recoloured = ColorStatistics.matchColors(
                     Images.resizeLongSide(Images.read(SharedImages.style(style)), 128), content);
@@ -78,6 +79,8 @@ class ColorAndModeCliTest {
             for (int a = 0; a < 3; a++) {
                 assertThat(Math.abs(got.mean()[a] - want.mean()[a])).as(style + " mean " + a).isLessThan(2);
                 for (int b = 0; b < 3; b++) {
+                    System.out.printf("%s cov[%d][%d] %.1f want %.1f%n", style, a, b, got.covariance()[a][b],
+                            want.covariance()[a][b]);
                     assertThat(Math.abs(got.covariance()[a][b] - want.covariance()[a][b]) / largestVariance)
                             .as(style + " covariance " + a + "," + b).isLessThan(0.05);
                 }

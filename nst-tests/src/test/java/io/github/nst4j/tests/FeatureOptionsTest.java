@@ -74,15 +74,19 @@ class FeatureOptionsTest {
 
     @Test
     void styleScaleResizesTheStyleImageRelativeToTheOutput() {
-        StyleTransfer transfer = transfer().size(96).styleScale(0.5).build();
-        BufferedImage style = Images.read(STYLE);
+        BufferedImage scream = Images.read(OTHER_STYLE);
+        StyleTransfer half = transfer().style(OTHER_STYLE).size(96).styleScale(0.5).build();
 
-        ImageSize styleSize = transfer.scales().get(0).styles().get(0);
+        ImageSize styleSize = half.scales().get(0).styles().get(0);
         assertThat(styleSize.longSide()).isEqualTo(48);
         assertThat((double) styleSize.width() / styleSize.height())
-                .isCloseTo((double) style.getWidth() / style.getHeight(), within(0.05));
-        assertThat(transfer().size(96).styleScale(2).build().scales().get(0).styles().get(0).longSide())
-                .isEqualTo(192);
+                .isCloseTo((double) scream.getWidth() / scream.getHeight(), within(0.05));
+        assertThat(transfer().style(OTHER_STYLE).size(96).styleScale(2).build().scales().get(0).styles().get(0)
+                .longSide()).isEqualTo(192);
+        // A wide painting is enlarged just enough to keep VGG19's 32 px minimum on its short side.
+        ImageSize wide = transfer().size(96).styleScale(0.5).build().scales().get(0).styles().get(0);
+        assertThat(Math.min(wide.width(), wide.height())).isEqualTo(32);
+        assertThat(wide.longSide()).isGreaterThan(48);
     }
 
     @Test
@@ -102,8 +106,8 @@ class FeatureOptionsTest {
         assertThat(new ArrayList<>(seen)).isEqualTo(transfer.scales().stream().map(Scale::output).toList());
         assertThat(scaleNumbers).containsExactly(1, 1, 2, 2, 3, 3);
         assertThat(result.image().getWidth()).isEqualTo(transfer.outputWidth());
-        assertThat(transfer().size(96).startSize(40).build().scales().stream()
-                .map(scale -> scale.output().longSide()).toList()).containsExactly(40, 57, 80, 96);
+        assertThat(transfer().size(96).startSize(50).build().scales().stream()
+                .map(scale -> scale.output().longSide()).toList()).containsExactly(50, 71, 96);
     }
 
     @Test
