@@ -60,15 +60,21 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
                     .build();
         }
         bar.stepTo(event.iteration());
-        bar.setExtraMessage(losses(event.losses()));
+        bar.setExtraMessage(scale(event) + losses(event.losses()));
     }
 
     static String line(IterationEvent event) {
         Duration elapsed = event.elapsed();
         double secondsPerIteration = elapsed.toNanos() / 1e9 / event.iteration();
         long etaSeconds = Math.round(secondsPerIteration * (event.totalIterations() - event.iteration()));
-        return String.format(Locale.ROOT, "iteration %d/%d  %s  %.2f s/it  ETA %s", event.iteration(),
-                event.totalIterations(), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
+        return String.format(Locale.ROOT, "iteration %d/%d  %s%s  %.2f s/it  ETA %s", event.iteration(),
+                event.totalIterations(), scale(event), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
+    }
+
+    /** "scale 2/3 181x128  " in a coarse-to-fine run, nothing otherwise. */
+    private static String scale(IterationEvent event) {
+        return event.scaleCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ", event.scale(),
+                event.scaleCount(), event.imageWidth(), event.imageHeight());
     }
 
     private static String losses(LossValues losses) {
