@@ -92,12 +92,15 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Adds one more style image (a {@link Path} or a {@link BufferedImage}) to blend. */
-    public StyleTransferBuilder addStyle(Object fileOrImage) {
-        if (!(fileOrImage instanceof Path) && !(fileOrImage instanceof BufferedImage)) {
-            throw new IllegalArgumentException("A style is a Path or a BufferedImage, got " + fileOrImage);
-        }
-        styles.add(fileOrImage);
+    /** Adds one more style image file to blend (see {@link #styleBlend}). */
+    public StyleTransferBuilder addStyle(Path file) {
+        styles.add(file);
+        return this;
+    }
+
+    /** Adds one more style image to blend (see {@link #styleBlend}). */
+    public StyleTransferBuilder addStyle(BufferedImage image) {
+        styles.add(image);
         return this;
     }
 
