@@ -5,6 +5,7 @@ import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nst bench}: seconds per optimisation step and peak memory at several sizes on the current
- * backend. Figures to read, not pass/fail checks.
+ * backend, optionally beside PyTorch's for the same step ({@link PytorchComparison}), or over one
+ * long run ({@link DriftBench}). Figures to read, not pass/fail checks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = "Measure seconds per iteration (median after warm-up) and peak memory at several sizes.")
+        description = {"Measure seconds per iteration (median after warm-up) and peak memory at several sizes.",
+            "--compare-pytorch adds PyTorch's figures for the same step; --drift checks that speed and memory "
+                    + "hold over a long run."})
 final class BenchCommand implements Callable<Integer> {
+    private static final int DRIFT_DEFAULT_SIZE = 128;
+    private static final int DRIFT_WINDOW = 10;
+
     @Spec
     private CommandSpec spec;
 
@@ -46,29 +53,115 @@ final class BenchCommand implements Callable<Integer> {
             description = "VGG19 weights; speed does not depend on their values.")
     private WeightsOption weights;
 
+    @Option(names = "--compare-pytorch",
+            description = "Also run the same optimisation step in PyTorch (a Python process per size) and print both "
+                    + "side by side; skipped with a note when no Python with torch is found.")
+    private boolean comparePytorch;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "Python interpreter for --compare-pytorch (default: python3 on PATH, then /usr/bin/python3, "
+                    + "whichever imports torch).")
+    private String python;
+
+    @Option(names = "--drift", paramLabel = "N",
+            description = "Instead of the size table: run N iterations at one size (--sizes, default 128) and compare "
+                    + "s/iter and memory of iterations 10-20 with those of the last ten.")
+    private Integer drift;
+
+    /** nst4j's figures for one size. */
+    private record Measured(int size, double medianSeconds, long peakBytes) {
+    }
+
     @Override
     public Integer call() {
-        if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(size -> size < 32)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "bench needs --iterations >= 1, --warmup >= 0 and sizes of at least 32 px");
-        }
+        validate();
         PrintWriter out = spec.commandLine().getOut();
         printEnvironment(out);
         WeightsSource source = weights.source(1, null, DownloadListener.NONE).cached();
         out.println();
+        if (drift != null) {
+            int size = spec.commandLine().getParseResult().hasMatchedOption("--sizes") ? sizes.get(0) : DRIFT_DEFAULT_SIZE;
+            new DriftBench(source, size, drift, DRIFT_WINDOW).run(out);
+            return ExitCode.OK;
+        }
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
+        List<Measured> measured = new ArrayList<>();
         for (int size : sizes) {
             ProcessInfo.resetPeak();
             List<Double> seconds = timeIterations(source, size);
             List<Double> timed = new ArrayList<>(seconds.subList(warmup, seconds.size()));
             timed.sort(null);
             Runtime runtime = Runtime.getRuntime();
+            measured.add(new Measured(size, median(timed), ProcessInfo.peakBytes()));
             out.println(String.format(Locale.ROOT, "%4dx%-4d %8.3f s         %6.3f  %6.3f  %s   %d MB",
                     size, size, median(timed), timed.get(0), timed.get(timed.size() - 1),
                     ProcessInfo.describePeak(), (runtime.totalMemory() - runtime.freeMemory()) >> 20));
             out.flush();
         }
+        if (comparePytorch) {
+            comparePytorch(out, measured);
+        }
         return ExitCode.OK;
+    }
+
+    private void validate() {
+        String problem = null;
+        if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(size -> size < 32)) {
+            problem = "bench needs --iterations >= 1, --warmup >= 0 and sizes of at least 32 px";
+        } else if (drift != null && drift < 2 * DRIFT_WINDOW + 10) {
+            problem = "--drift needs at least " + (2 * DRIFT_WINDOW + 10) + " iterations";
+        } else if (drift != null && spec.commandLine().getParseResult().hasMatchedOption("--sizes") && sizes.size() != 1) {
+            problem = "--drift measures one size; give one, e.g. --sizes 128";
+        } else if (drift != null && comparePytorch) {
+            problem = "--drift and --compare-pytorch are separate measurements; run them one at a time";
+        } else if (python != null && !comparePytorch) {
+            problem = "--python only applies with --compare-pytorch";
+        }
+        if (problem != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    /** Runs the PyTorch script per size and prints both sets of figures; never fails the command. */
+    private void comparePytorch(PrintWriter out, List<Measured> measured) {
+        out.println();
+        PytorchComparison.Setup setup = PytorchComparison.start(python);
+        if (setup.comparison().isEmpty()) {
+            out.println(setup.description());
+            return;
+        }
+        PytorchComparison comparison = setup.comparison().get();
+        int threads = Nd4j.getEnvironment().maxThreads();
+        out.println("PyTorch: " + setup.description() + ", " + threads + " threads (as ND4J), the same objective,"
+                + " Adam step and warm-up; one Python process per size, run after the nst4j figures above.");
+        List<String> rows = new ArrayList<>();
+        try {
+            for (Measured java : measured) {
+                PytorchComparison.Figures torch;
+                try {
+                    torch = comparison.measure(java.size(), iterations, warmup, threads);
+                } catch (IOException e) {
+                    out.println("PyTorch failed at " + java.size() + " px: " + e.getMessage());
+                    torch = null;
+                }
+                rows.add(torch == null
+                        ? String.format(Locale.ROOT, "%4dx%-4d %10.3f %15s %14s %12s %17s", java.size(), java.size(),
+                                java.medianSeconds(), "-", "-", megabytes(java.peakBytes()), "-")
+                        : String.format(Locale.ROOT, "%4dx%-4d %10.3f %15.3f %14.2f %12s %14d MB", java.size(),
+                                java.size(), java.medianSeconds(), torch.medianSeconds(),
+                                java.medianSeconds() / torch.medianSeconds(), megabytes(java.peakBytes()),
+                                torch.peakRssMb()));
+            }
+        } finally {
+            comparison.close();
+        }
+        out.println("size      nst4j s/iter  PyTorch s/iter  nst4j/PyTorch  nst4j peak RSS  PyTorch peak RSS");
+        rows.forEach(out::println);
+        out.flush();
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "?" : (bytes >> 20) + " MB";
     }
 
     private List<Double> timeIterations(WeightsSource source, int size) {
@@ -86,12 +179,12 @@ final class BenchCommand implements Callable<Integer> {
         return seconds;
     }
 
-    private static double median(List<Double> sorted) {
+    static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static BufferedImage noiseImage(int size, long seed) {
+    static BufferedImage noiseImage(int size, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < size; y++) {

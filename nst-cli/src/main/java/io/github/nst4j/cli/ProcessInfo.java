@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * What this process can tell about itself on Linux: its peak resident memory (VmHWM, which can be
- * reset between measurements) and the native libraries it mapped. Elsewhere it falls back to
- * javacpp's view or says it does not know.
+ * What this process can tell about itself on Linux: its resident memory now (VmRSS) and at its
+ * peak (VmHWM, which can be reset between measurements), and the native libraries it mapped.
+ * Elsewhere it falls back to javacpp's view or says it does not know.
  */
 final class ProcessInfo {
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -38,9 +38,18 @@ final class ProcessInfo {
 
     /** Peak resident bytes of this process (VmHWM), or -1 where the system does not say. */
     static long peakBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    /** Resident bytes of this process now (VmRSS), or -1 where the system does not say. */
+    static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) << 10;
                 }
             }
