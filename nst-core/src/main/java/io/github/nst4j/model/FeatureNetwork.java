@@ -14,8 +14,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 
 /**
  * VGG19's convolution stack as SameDiff operations: 3x3 convolutions (stride 1, padding 1) with
- * ReLU, and a 2x2, stride-2 pooling before blocks 2 to 5. Weights enter the graph as constants, so
- * no gradient is ever computed for them.
+ * ReLU, and a 2x2, stride-2 pooling before blocks 2 to 5. Weights enter the graph as constants, and
+ * the convolutions are {@link FrozenConv2D}s, whose backward pass computes the input gradient only
+ * (SameDiff's own convolution would also compute weight and bias gradients nobody reads).
  *
  * <p>Only the layers up to the deepest one requested are built.
  */
@@ -25,10 +26,21 @@ public final class FeatureNetwork {
 
     private final Vgg19Weights weights;
     private final Pooling pooling;
+    private final boolean frozen;
 
     public FeatureNetwork(Vgg19Weights weights, Pooling pooling) {
+        this(weights, pooling, true);
+    }
+
+    /**
+     * @param frozen whether convolutions are {@link FrozenConv2D}s, whose gradient is the input
+     *     gradient alone (the default), or SameDiff's own {@code conv2d}, whose backward pass also
+     *     computes the unused weight and bias gradients (kept as a reference for tests)
+     */
+    FeatureNetwork(Vgg19Weights weights, Pooling pooling, boolean frozen) {
         this.weights = weights;
         this.pooling = pooling;
+        this.frozen = frozen;
     }
 
     /**
@@ -86,7 +98,9 @@ public final class FeatureNetwork {
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat(Conv2DConfig.NCHW)
                 .build();
-        SDVariable conv = sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
+        SDVariable conv = frozen
+                ? FrozenConv2D.apply(sd, layer + "_conv", x, kernel, bias, config)
+                : sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
         return sd.nn().relu(layer.layerName(), conv, 0.0);
     }
 
