@@ -1,10 +1,10 @@
 package io.github.nst4j.model;
 
+import io.github.nst4j.internal.SessionMemory;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import io.github.nst4j.internal.SessionMemory;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
