@@ -1,5 +1,6 @@
 package io.github.nst4j.model;
 
+import io.github.nst4j.internal.SessionMemory;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,8 +15,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 
 /**
  * VGG19's convolution stack as SameDiff operations: 3x3 convolutions (stride 1, padding 1) with
- * ReLU, and a 2x2, stride-2 pooling before blocks 2 to 5. Weights enter the graph as constants, so
- * no gradient is ever computed for them.
+ * ReLU, and a 2x2, stride-2 pooling before blocks 2 to 5. Weights enter the graph as constants, and
+ * the convolutions are {@link FrozenConv2D}s, whose backward pass computes the input gradient only
+ * (SameDiff's own convolution would also compute weight and bias gradients nobody reads).
  *
  * <p>Only the layers up to the deepest one requested are built.
  */
@@ -25,10 +27,22 @@ public final class FeatureNetwork {
 
     private final Vgg19Weights weights;
     private final Pooling pooling;
+    private final boolean frozen;
+    private final Map<DataType, Map<VggLayer, INDArray>> kernels = new EnumMap<>(DataType.class);
 
     public FeatureNetwork(Vgg19Weights weights, Pooling pooling) {
+        this(weights, pooling, true);
+    }
+
+    /**
+     * @param frozen whether convolutions are {@link FrozenConv2D}s, whose gradient is the input
+     *     gradient alone (the default), or SameDiff's own {@code conv2d}, whose backward pass also
+     *     computes the unused weight and bias gradients (kept as a reference for tests)
+     */
+    FeatureNetwork(Vgg19Weights weights, Pooling pooling, boolean frozen) {
         this.weights = weights;
         this.pooling = pooling;
+        this.frozen = frozen;
     }
 
     /**
@@ -67,27 +81,46 @@ public final class FeatureNetwork {
         SDVariable input = sd.constant("pixels", pixels.castTo(dataType));
         Map<VggLayer, SDVariable> features = build(sd, input, layers, dataType);
         String[] names = features.values().stream().map(SDVariable::name).toArray(String[]::new);
-        Map<String, INDArray> values = sd.output(Collections.emptyMap(), names);
-        Map<VggLayer, INDArray> result = new EnumMap<>(VggLayer.class);
-        features.forEach((layer, variable) -> result.put(layer, values.get(variable.name()).detach()));
-        return result;
+        // Every intermediate array is freed when this method returns, not at some later GC.
+        SessionMemory memory = SessionMemory.install(sd);
+        try {
+            Map<String, INDArray> values = sd.output(Collections.emptyMap(), names);
+            Map<VggLayer, INDArray> result = new EnumMap<>(VggLayer.class);
+            memory.keep(values.values());
+            features.forEach((layer, variable) -> result.put(layer, values.get(variable.name())));
+            return result;
+        } finally {
+            memory.close();
+        }
     }
 
     private SDVariable convolution(SameDiff sd, SDVariable x, VggLayer layer, DataType dataType) {
-        INDArray stored = weights.kernel(layer);
-        if (layer.ordinal() == 0) {
-            stored = weights.inputConvention().kernelForRgbInput(stored);
-        }
-        // SameDiff's default kernel layout is [kH, kW, in, out]; DL4J stores [out, in, kH, kW].
-        SDVariable kernel = sd.constant(layer + "_W", stored.permute(2, 3, 1, 0).castTo(dataType).dup('c'));
+        SDVariable kernel = sd.constant(layer + "_W", kernel(layer, dataType));
         SDVariable bias = sd.constant(layer + "_b", weights.bias(layer).castTo(dataType));
         Conv2DConfig config = Conv2DConfig.builder()
                 .kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat(Conv2DConfig.NCHW)
                 .build();
-        SDVariable conv = sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
+        SDVariable conv = frozen
+                ? FrozenConv2D.apply(sd, layer + "_conv", x, kernel, bias, config)
+                : sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
         return sd.nn().relu(layer.layerName(), conv, 0.0);
+    }
+
+    /**
+     * The kernel in SameDiff's layout, {@code [kH, kW, in, out]} (DL4J stores {@code [out, in, kH,
+     * kW]}), made once per data type and shared, read-only, by every graph this network builds (the
+     * targets' graphs and the loss graph), instead of a fresh copy per graph.
+     */
+    private synchronized INDArray kernel(VggLayer layer, DataType dataType) {
+        return kernels.computeIfAbsent(dataType, type -> new EnumMap<>(VggLayer.class)).computeIfAbsent(layer, l -> {
+            INDArray stored = weights.kernel(l);
+            if (l.ordinal() == 0) {
+                stored = weights.inputConvention().kernelForRgbInput(stored);
+            }
+            return stored.permute(2, 3, 1, 0).castTo(dataType).dup('c');
+        });
     }
 
     private SDVariable pool(SameDiff sd, SDVariable x, int block) {

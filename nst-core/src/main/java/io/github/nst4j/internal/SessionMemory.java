@@ -1,0 +1,103 @@
+package io.github.nst4j.internal;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.AbstractMemoryMgr;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+
+/**
+ * Session memory for SameDiff runs that frees native arrays when they become garbage rather than
+ * when the Java garbage collector gets round to them.
+ *
+ * <p>It reuses released arrays exactly as SameDiff's own {@link ArrayCacheMemoryMgr} does, and in
+ * addition remembers every array it hands out that the session has not released. In SameDiff
+ * 1.0.0-M2.1 the session releases most intermediate arrays, but drops some without releasing them
+ * (it clears its array-use tracker at the start of every run); measured on the style-transfer
+ * gradient function, 37 of 201 arrays per step, about 170 MB per step at 512x512. Their native
+ * buffers are then freed only by a GC, and the Java heap of a run is so small (tens of MB) that a
+ * GC may not come for many steps: resident memory grows step after step.
+ *
+ * <p>Usage: {@link #install} on the SameDiff instance whose {@code output} is run (for a gradient
+ * function, on that function's instance), then between runs {@link #freeDropped()}, and finally
+ * {@link #close()}. Arrays the caller keeps from a run must be passed to {@link #keep} first,
+ * unless they were allocated as outputs (SameDiff allocates requested outputs as such; an output
+ * that merely forwards an intermediate array is not).
+ */
+public final class SessionMemory extends AbstractMemoryMgr {
+    private final ArrayCacheMemoryMgr cache = new ArrayCacheMemoryMgr();
+    /** Non-output arrays handed out and not released since; identity, since SameDiff reassigns ids. */
+    private final Set<INDArray> outstanding = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private SessionMemory() {
+    }
+
+    /** Installs a new manager as the current thread's session memory of {@code sd}. */
+    public static SessionMemory install(SameDiff sd) {
+        SessionMemory memory = new SessionMemory();
+        InferenceSession session = new InferenceSession(sd);
+        session.setMmgr(memory);
+        sd.getSessions().put(Thread.currentThread().getId(), session);
+        return memory;
+    }
+
+    @Override
+    public INDArray allocate(boolean detached, DataType dataType, long... shape) {
+        return track(detached, cache.allocate(detached, dataType, shape));
+    }
+
+    @Override
+    public INDArray allocate(boolean detached, LongShapeDescriptor descriptor) {
+        return track(detached, cache.allocate(detached, descriptor));
+    }
+
+    private INDArray track(boolean output, INDArray array) {
+        if (!output) {
+            outstanding.add(array);
+        }
+        return array;
+    }
+
+    @Override
+    public void release(INDArray array) {
+        outstanding.remove(array);
+        if (!array.wasClosed()) {
+            cache.release(array);
+        }
+    }
+
+    /** Excludes arrays the caller keeps after a run from {@link #freeDropped()} and {@link #close()}. */
+    public void keep(Collection<INDArray> arrays) {
+        arrays.forEach(outstanding::remove);
+    }
+
+    /**
+     * Frees the arrays of finished runs that the session never released. Call only between runs.
+     *
+     * @return how many bytes were freed
+     */
+    public long freeDropped() {
+        long bytes = 0;
+        for (INDArray array : outstanding) {
+            if (!array.wasClosed() && array.closeable()) {
+                bytes += array.length() * array.dataType().width();
+                array.close();
+            }
+        }
+        outstanding.clear();
+        return bytes;
+    }
+
+    /** Frees every array this manager still holds: the dropped ones and the cached ones. */
+    @Override
+    public void close() {
+        freeDropped();
+        cache.close();
+    }
+}

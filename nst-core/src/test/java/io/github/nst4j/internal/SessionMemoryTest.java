@@ -1,0 +1,70 @@
+package io.github.nst4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nst4j.image.InputConvention;
+import io.github.nst4j.loss.LossGraph;
+import io.github.nst4j.loss.LossSpec;
+import io.github.nst4j.loss.Targets;
+import io.github.nst4j.model.FeatureNetwork;
+import io.github.nst4j.model.Pooling;
+import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.model.VggLayer;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class SessionMemoryTest {
+    /**
+     * With {@link SessionMemory} in the gradient function and the dropped arrays freed between steps,
+     * every step must still give SameDiff's reference gradient, arrays returned earlier must stay
+     * intact, and some memory must actually have been freed.
+     */
+    @Test
+    void freeingDroppedArraysBetweenStepsKeepsGradientsExact() {
+        Nd4j.getRandom().setSeed(5);
+        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
+        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : VggLayer.values()) {
+            kernels.put(layer, Nd4j.randn(DataType.FLOAT, layer.channels(), layer.inputChannels(), 3, 3)
+                    .muli(Math.sqrt(2.0 / (9 * layer.inputChannels()))));
+            biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
+        }
+        FeatureNetwork network = new FeatureNetwork(Vgg19Weights.of(kernels, biases, InputConvention.CAFFE), Pooling.AVG);
+        LossSpec spec = new LossSpec(VggLayer.BLOCK4_CONV2, Map.of(VggLayer.BLOCK1_CONV1, 1.0,
+                VggLayer.BLOCK3_CONV1, 1.0, VggLayer.BLOCK5_CONV1, 1.0), 5, 100, 1e-3);
+        INDArray content = Nd4j.rand(DataType.FLOAT, 1, 3, 40, 48).muli(255);
+        INDArray style = Nd4j.rand(DataType.FLOAT, 1, 3, 40, 48).muli(255);
+        Targets targets = Targets.compute(network, spec, content, style, DataType.FLOAT);
+        LossGraph graph = LossGraph.build(network, spec, targets, content, DataType.FLOAT);
+        SameDiff gradFn = graph.sameDiff().getFunction("grad");
+        SessionMemory memory = SessionMemory.install(gradFn);
+
+        long freed = 0;
+        INDArray previous = null;
+        INDArray previousCopy = null;
+        for (int step = 0; step < 4; step++) {
+            freed += memory.freeDropped();
+            LossGraph.Step result = graph.lossesAndGradient();
+            memory.keep(List.of(result.gradient()));
+            var reference = graph.sameDiff().calculateGradientsAndOutputs(Collections.emptyMap(),
+                    List.of(LossGraph.STYLE_LOSS), List.of(LossGraph.IMAGE));
+            assertThat(result.losses().style()).isEqualTo(reference.getOutputs().get(LossGraph.STYLE_LOSS).getDouble(0));
+            assertThat(result.gradient()).isEqualTo(reference.getGradients().get(LossGraph.IMAGE));
+            if (previous != null) {
+                assertThat(previous).isEqualTo(previousCopy);
+            }
+            previous = result.gradient();
+            previousCopy = previous.dup();
+            graph.image().subi(result.gradient().mul(0.5));
+        }
+        assertThat(freed).isPositive();
+        memory.close();
+    }
+}
