@@ -101,7 +101,9 @@ public final class StyleTransfer {
             if (resuming) {
                 evaluator.restore(resume.checkpoint());
             }
-            optimizer().optimize(evaluator, resuming ? resume.checkpoint().optimizerState() : null);
+            try (graph) {
+                optimizer().optimize(evaluator, resuming ? resume.checkpoint().optimizerState() : null);
+            }
             history = evaluator.history();
             best = evaluator.bestImage();
             bestIteration = evaluator.bestIteration();

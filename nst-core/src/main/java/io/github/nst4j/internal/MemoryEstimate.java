@@ -9,14 +9,15 @@ import java.util.Locale;
  * A rough forecast of the resident memory a run needs, so that a size too large for the machine
  * is refused before minutes of loading instead of failing in the middle.
  *
- * <p>The model, fitted to peak RSS measured with {@code nst bench} on the oneDNN CPU backend (1.1,
- * 1.8 and 5.1 GB at 128², 256² and 512²) and rounded up: a fixed {@value #BASE_BYTES} bytes (JVM,
- * native libraries, weights) plus {@value #BYTES_PER_PIXEL} bytes per output pixel (VGG19
- * activations and their gradients up to block 5, with the allocator's slack).
+ * <p>The model, fitted to peak RSS measured on the oneDNN CPU backend with arrays freed as soon as
+ * SameDiff drops them (about 0.7, 1.4, 2.8 and 6.7 GB at 128², 256², 512² and 1024²) and rounded
+ * up: a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights) plus
+ * {@value #BYTES_PER_PIXEL} bytes per output pixel (VGG19 activations and their gradients up to
+ * block 5, SameDiff's array cache, the allocator's slack).
  */
 public final class MemoryEstimate {
     static final long BASE_BYTES = 1L << 30;
-    static final long BYTES_PER_PIXEL = 18 * 1024;
+    static final long BYTES_PER_PIXEL = 8 * 1024;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 

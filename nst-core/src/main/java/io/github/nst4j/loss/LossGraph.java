@@ -1,5 +1,6 @@
 package io.github.nst4j.loss;
 
+import io.github.nst4j.internal.SessionMemory;
 import io.github.nst4j.internal.SilentStdout;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.model.FeatureNetwork;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code VARIABLE}; network weights and targets are constants. The three weighted terms are the
  * graph's loss variables, so SameDiff minimises their sum and reports each of them.
  */
-public final class LossGraph {
+public final class LossGraph implements AutoCloseable {
     /** The trainable image, {@code [1, 3, H, W]}, RGB in 0-255 pixel units. */
     public static final String IMAGE = "image";
     public static final String CONTENT_LOSS = "content_loss";
@@ -35,6 +36,7 @@ public final class LossGraph {
     private final SameDiff sd;
     private final SameDiff gradFn;
     private final String[] stepOutputs;
+    private final SessionMemory gradientMemory;
 
     private LossGraph(SameDiff sd) {
         this.sd = sd;
@@ -47,6 +49,7 @@ public final class LossGraph {
             throw new IllegalStateException("The loss does not depend on the image");
         }
         this.stepOutputs = new String[] {CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradient.name()};
+        this.gradientMemory = SessionMemory.install(gradFn);
     }
 
     /**
@@ -146,8 +149,20 @@ public final class LossGraph {
      * outputs are never recycled, so the returned arrays stay valid.
      */
     public Step lossesAndGradient() {
+        // Arrays the previous step dropped without releasing; left to the GC they pile up (see SessionMemory).
+        gradientMemory.freeDropped();
         Map<String, INDArray> values = gradFn.output(Collections.emptyMap(), stepOutputs);
+        gradientMemory.keep(values.values());
         return new Step(lossValues(values), values.get(stepOutputs[stepOutputs.length - 1]));
+    }
+
+    /**
+     * Frees the native arrays the gradient function holds (its array cache); call when done with
+     * the graph rather than waiting for the garbage collector. Results already returned stay valid.
+     */
+    @Override
+    public void close() {
+        gradientMemory.close();
     }
 
     private static LossValues lossValues(Map<String, INDArray> values) {

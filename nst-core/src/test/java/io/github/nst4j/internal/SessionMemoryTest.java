@@ -37,7 +37,7 @@ class SessionMemoryTest {
             biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
         }
         FeatureNetwork network = new FeatureNetwork(Vgg19Weights.of(kernels, biases, InputConvention.CAFFE), Pooling.AVG);
-        LossSpec spec = new LossSpec(VggLayer.BLOCK4_CONV2, Map.of(VggLayer.BLOCK1_CONV1, 1.0,
+        LossSpec spec = new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), Map.of(VggLayer.BLOCK1_CONV1, 1.0,
                 VggLayer.BLOCK3_CONV1, 1.0, VggLayer.BLOCK5_CONV1, 1.0), 5, 100, 1e-3);
         INDArray content = Nd4j.rand(DataType.FLOAT, 1, 3, 40, 48).muli(255);
         INDArray style = Nd4j.rand(DataType.FLOAT, 1, 3, 40, 48).muli(255);

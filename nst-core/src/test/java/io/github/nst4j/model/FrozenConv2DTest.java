@@ -68,7 +68,7 @@ class FrozenConv2DTest {
     @Test
     void wholeObjectiveHasTheImageGradientOfConv2dWithoutConv2dBp() {
         Vgg19Weights weights = randomWeights(7);
-        LossSpec spec = new LossSpec(VggLayer.BLOCK4_CONV2, Map.of(VggLayer.BLOCK1_CONV1, 1.0,
+        LossSpec spec = new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), Map.of(VggLayer.BLOCK1_CONV1, 1.0,
                 VggLayer.BLOCK2_CONV1, 1.0, VggLayer.BLOCK3_CONV1, 1.0, VggLayer.BLOCK4_CONV1, 1.0,
                 VggLayer.BLOCK5_CONV1, 1.0), 5, 100, 1e-3);
         Nd4j.getRandom().setSeed(3);
