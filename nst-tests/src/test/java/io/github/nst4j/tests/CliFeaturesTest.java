@@ -111,7 +111,7 @@ class CliFeaturesTest {
                 "--width", "56", "--height", "40", "--iterations", "3", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Extracting the style");
+        assertThat(run.out()).contains("Synthesising the texture of");
         BufferedImage texture = ImageIO.read(output.toFile());
         assertThat(texture.getWidth()).isEqualTo(56);
         assertThat(texture.getHeight()).isEqualTo(40);
