@@ -10,14 +10,15 @@ import java.util.Locale;
  * is refused before minutes of loading instead of failing in the middle.
  *
  * <p>The model, fitted to peak RSS measured on the oneDNN CPU backend with arrays freed as soon as
- * SameDiff drops them (about 0.7, 1.4, 2.8 and 6.7 GB at 128², 256², 512² and 1024²) and rounded
+ * SameDiff drops them (0.7, 1.25, 2.8, 5.6 and 11.3 GB at 128², 256², 512², 1024x768 and
+ * 1600x1200: about 1.5 GB plus 5.1 KB per pixel at the larger sizes) and rounded
  * up: a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights) plus
  * {@value #BYTES_PER_PIXEL} bytes per output pixel (VGG19 activations and their gradients up to
  * block 5, SameDiff's array cache, the allocator's slack).
  */
 public final class MemoryEstimate {
-    static final long BASE_BYTES = 1L << 30;
-    static final long BYTES_PER_PIXEL = 8 * 1024;
+    static final long BASE_BYTES = 3L << 29;
+    static final long BYTES_PER_PIXEL = 6 * 1024;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 
