@@ -2,13 +2,11 @@ package io.github.nst4j.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.model.TestWeights;
 import io.github.nst4j.model.VggLayer;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,15 +23,7 @@ class LossGraphTest {
      */
     @Test
     void cachedGradientMatchesCalculateGradients() {
-        Nd4j.getRandom().setSeed(7);
-        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
-        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
-        for (VggLayer layer : VggLayer.values()) {
-            kernels.put(layer, Nd4j.randn(DataType.FLOAT, layer.channels(), layer.inputChannels(), 3, 3)
-                    .muli(Math.sqrt(2.0 / (9 * layer.inputChannels()))));
-            biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
-        }
-        FeatureNetwork network = new FeatureNetwork(Vgg19Weights.of(kernels, biases, InputConvention.CAFFE), Pooling.AVG);
+        FeatureNetwork network = new FeatureNetwork(TestWeights.random(7), Pooling.AVG);
         LossSpec spec = new LossSpec(Set.of(VggLayer.BLOCK2_CONV2),
                 Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0), 1, 100, 1e-3);
         INDArray content = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);

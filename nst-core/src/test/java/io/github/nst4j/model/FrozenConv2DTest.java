@@ -2,11 +2,9 @@ package io.github.nst4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class FrozenConv2DTest {
 
     @Test
     void wholeObjectiveHasTheImageGradientOfConv2dWithoutConv2dBp() {
-        Vgg19Weights weights = randomWeights(7);
+        Vgg19Weights weights = TestWeights.random(7);
         LossSpec spec = new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), Map.of(VggLayer.BLOCK1_CONV1, 1.0,
                 VggLayer.BLOCK2_CONV1, 1.0, VggLayer.BLOCK3_CONV1, 1.0, VggLayer.BLOCK4_CONV1, 1.0,
                 VggLayer.BLOCK5_CONV1, 1.0), 5, 100, 1e-3);
@@ -111,17 +109,5 @@ class FrozenConv2DTest {
     private static double relativeDifference(INDArray actual, INDArray expected) {
         return actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).norm2Number().doubleValue()
                 / expected.castTo(DataType.DOUBLE).norm2Number().doubleValue();
-    }
-
-    static Vgg19Weights randomWeights(long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
-        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
-        for (VggLayer layer : VggLayer.values()) {
-            kernels.put(layer, Nd4j.randn(DataType.FLOAT, layer.channels(), layer.inputChannels(), 3, 3)
-                    .muli(Math.sqrt(2.0 / (9 * layer.inputChannels()))));
-            biases.put(layer, Nd4j.rand(DataType.FLOAT, layer.channels()).muli(0.1));
-        }
-        return Vgg19Weights.of(kernels, biases, InputConvention.CAFFE);
     }
 }
