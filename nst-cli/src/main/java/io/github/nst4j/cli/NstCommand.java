@@ -160,7 +160,7 @@ final class NstCommand implements Callable<Integer> {
         try {
             StyleTransfer styleTransfer = builder(job).resumeFrom(resumeState).build();
             out.println(summary(job, styleTransfer, resumeState));
-            RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery());
+            RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery(totalIterations(styleTransfer)));
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
                 IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(job.output(), saveEvery, err)
@@ -213,8 +213,8 @@ final class NstCommand implements Callable<Integer> {
     }
 
     /** Animation frames: every --save-every iterations, else about 40 over the run. */
-    private int frameEvery() {
-        return saveEvery > 0 ? saveEvery : Math.max(1, transfer.iterations * transfer.scales / 40);
+    private int frameEvery(int totalIterations) {
+        return saveEvery > 0 ? saveEvery : Math.max(1, totalIterations / 40);
     }
 
     private void writeExtras(BatchPlan.Job job, StyleTransfer styleTransfer, StyleTransferResult result,

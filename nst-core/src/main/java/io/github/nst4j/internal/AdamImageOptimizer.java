@@ -41,8 +41,10 @@ public final class AdamImageOptimizer implements ImageOptimizer {
             updater.applyUpdater(gradient, step, 0);
             image.subi(gradient);
             step++;
-            evaluator.checkpoint(Map.of(IMAGE, image.dup(), MOMENTS, moments.dup(),
-                    STEP, Nd4j.scalar(step)));
+            // Every step is a resumable point, but only the last one is ever resumed from: copy it alone.
+            if (evaluator.exhausted()) {
+                evaluator.checkpoint(Map.of(IMAGE, image.dup(), MOMENTS, moments.dup(), STEP, Nd4j.scalar(step)));
+            }
         }
         // The last update has not been scored yet.
         evaluator.scoreWithoutGradient();

@@ -117,13 +117,19 @@ public final class Evaluator {
 
     /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
     public void checkpoint(Map<String, INDArray> optimizerState) {
-        checkpoint = new Checkpoint(history.size(), best.dup(), bestLoss, bestIteration, List.copyOf(history),
+        // The history is append-only: its first entries are copied only when the checkpoint is asked for.
+        checkpoint = new Checkpoint(history.size(), best.dup(), bestLoss, bestIteration, List.of(),
                 Map.copyOf(optimizerState));
     }
 
     /** The last resumable point, or null before the first. */
     public Checkpoint lastCheckpoint() {
-        return checkpoint;
+        if (checkpoint == null) {
+            return null;
+        }
+        return new Checkpoint(checkpoint.iterations(), checkpoint.best(), checkpoint.bestLoss(),
+                checkpoint.bestIteration(), List.copyOf(history.subList(0, checkpoint.iterations())),
+                checkpoint.optimizerState());
     }
 
     public INDArray bestImage() {
