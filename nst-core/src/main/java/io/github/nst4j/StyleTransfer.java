@@ -93,7 +93,7 @@ public final class StyleTransfer {
                     : previous == null ? StartImage.initial(settings, images, scale.output())
                     : PixelTensors.fromImage(Images.resize(previous, scale.output().width(), scale.output().height()));
             LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, scale), start,
-                    DataType.FLOAT);
+                    DataType.FLOAT, !settings.lowMemory());
             Evaluator.EventContext context = new Evaluator.EventContext(scale.output().width(),
                     scale.output().height(), index + 1, scales.size(), scales.size() * settings.iterations(),
                     startNanos);

@@ -8,5 +8,5 @@ import java.util.List;
 /** The validated settings of a {@link StyleTransfer}; style blend weights sum to 1. */
 record StyleTransferSettings(Mode mode, LossSpec lossSpec, int iterations, Optimizer optimizer, double learningRate,
         int lbfgsMemory, InitMode init, double initNoiseRatio, long seed, Pooling pooling, WeightsSource weights,
-        ColorPreservation colors, List<Double> styleBlend, RunState resumeFrom) {
+        ColorPreservation colors, List<Double> styleBlend, RunState resumeFrom, boolean lowMemory) {
 }

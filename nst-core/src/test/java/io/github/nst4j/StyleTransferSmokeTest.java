@@ -37,4 +37,24 @@ class StyleTransferSmokeTest {
         assertThat(result.lossHistory()).hasSize(3);
         assertThat(result.bestIteration()).isBetween(0, 3);
     }
+
+    /** Freeing arrays at once instead of recycling them changes memory use, never the result. */
+    @Test
+    void lowMemoryGivesTheSameImageAndLosses() {
+        StyleTransferResult recycled = smallRun(false);
+        StyleTransferResult freed = smallRun(true);
+        assertThat(freed.lossHistory()).isEqualTo(recycled.lossHistory());
+        for (int y = 0; y < recycled.image().getHeight(); y++) {
+            for (int x = 0; x < recycled.image().getWidth(); x++) {
+                assertThat(freed.image().getRGB(x, y)).isEqualTo(recycled.image().getRGB(x, y));
+            }
+        }
+    }
+
+    private static StyleTransferResult smallRun(boolean lowMemory) {
+        return StyleTransfer.builder()
+                .content(Synthetic.gradient(64, 48)).style(Synthetic.stripes(64, 64)).size(48).iterations(4)
+                .weights(WeightsSource.random(1)).lowMemory(lowMemory).build()
+                .run(e -> { });
+    }
 }

@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "whichever imports torch).")
     private String python;
 
+    @Option(names = "--low-memory",
+            description = "Measure with arrays freed at once instead of recycled (as nst --low-memory).")
+    private boolean lowMemory;
+
     @Option(names = "--drift", paramLabel = "N",
             description = "Instead of the size table: run N iterations at one size (--sizes, default 128) and compare "
                     + "s/iter and memory of iterations 10-20 with those of the last ten.")
@@ -81,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         if (drift != null) {
             int size = spec.commandLine().getParseResult().hasMatchedOption("--sizes") ? sizes.get(0) : DRIFT_DEFAULT_SIZE;
-            new DriftBench(source, size, drift, DRIFT_WINDOW).run(out);
+            new DriftBench(source, size, drift, DRIFT_WINDOW, lowMemory).run(out);
             return ExitCode.OK;
         }
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
@@ -169,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         long[] last = {0};
         StyleTransfer.builder()
                 .content(noiseImage(size, 1)).style(noiseImage(size, 2))
-                .size(size).iterations(warmup + iterations).weights(source)
+                .size(size).iterations(warmup + iterations).weights(source).lowMemory(lowMemory)
                 .build()
                 .run((IterationEvent event) -> {
                     long now = event.elapsed().toNanos();

@@ -18,6 +18,7 @@ final class DriftBench {
     private final int size;
     private final int iterations;
     private final int window;
+    private final boolean lowMemory;
 
     /** Resident and JVM heap memory after a given step. */
     private record Memory(long residentBytes, long heapBytes) {
@@ -27,11 +28,12 @@ final class DriftBench {
         }
     }
 
-    DriftBench(WeightsSource source, int size, int iterations, int window) {
+    DriftBench(WeightsSource source, int size, int iterations, int window, boolean lowMemory) {
         this.source = source;
         this.size = size;
         this.iterations = iterations;
         this.window = window;
+        this.lowMemory = lowMemory;
     }
 
     void run(PrintWriter out) {
@@ -45,7 +47,7 @@ final class DriftBench {
         ProcessInfo.resetPeak();
         StyleTransfer.builder()
                 .content(BenchCommand.noiseImage(size, 1)).style(BenchCommand.noiseImage(size, 2))
-                .size(size).iterations(iterations).weights(source)
+                .size(size).iterations(iterations).weights(source).lowMemory(lowMemory)
                 .build()
                 .run((IterationEvent event) -> {
                     long now = event.elapsed().toNanos();

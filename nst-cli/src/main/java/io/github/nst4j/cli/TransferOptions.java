@@ -125,6 +125,12 @@ final class TransferOptions {
             description = "Coarse to fine from this long side, growing by sqrt(2) per scale up to --size.")
     Integer startSize;
 
+    @Option(names = "--low-memory",
+            description = "Free each intermediate array as soon as a step is done with it instead of recycling it:"
+                    + " about 40% less peak memory (1.3 instead of 2.2 GB at 512x512) and larger outputs fit,"
+                    + " for about a quarter more time per iteration. Same result.")
+    boolean lowMemory;
+
     /** Rejects values no run could use, before any image is read. */
     void check() {
         positive("--size", size);
@@ -173,6 +179,7 @@ final class TransferOptions {
                 .styleLayers(styleLayerMap())
                 .styleScale(styleScale)
                 .preserveColors(colors)
+                .lowMemory(lowMemory)
                 .mode(mode);
         if (styleBlend != null) {
             builder.styleBlend(styleBlend);

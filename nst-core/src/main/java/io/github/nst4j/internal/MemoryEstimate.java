@@ -9,16 +9,18 @@ import java.util.Locale;
  * A rough forecast of the resident memory a run needs, so that a size too large for the machine
  * is refused before minutes of loading instead of failing in the middle.
  *
- * <p>The model, fitted to peak RSS measured on the oneDNN CPU backend with arrays freed as soon as
- * SameDiff drops them (0.7, 1.25, 2.8, 5.6 and 11.3 GB at 128², 256², 512², 1024x768 and
- * 1600x1200: about 1.5 GB plus 5.1 KB per pixel at the larger sizes) and rounded
- * up: a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights) plus
- * {@value #BYTES_PER_PIXEL} bytes per output pixel (VGG19 activations and their gradients up to
- * block 5, SameDiff's array cache, the allocator's slack).
+ * <p>The model is fitted to peak RSS measured on the oneDNN CPU backend (512x512 and 1024x1024,
+ * one process per size) and rounded up: a fixed {@value #BASE_BYTES} bytes (JVM, native
+ * libraries, weights) plus, per output pixel, {@value #BYTES_PER_PIXEL} bytes when arrays are
+ * recycled between steps (measured 2.2 and 6.0 GB, about 4.9 KB per pixel) or
+ * {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are freed at once (1.35 and 3.3 GB, about
+ * 2.5 KB per pixel): VGG19's activations and their gradients up to block 5 and the allocator's
+ * slack.
  */
 public final class MemoryEstimate {
     static final long BASE_BYTES = 3L << 29;
-    static final long BYTES_PER_PIXEL = 6 * 1024;
+    static final long BYTES_PER_PIXEL = 5 * 1024;
+    static final long LOW_MEMORY_BYTES_PER_PIXEL = 3 * 1024;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 
@@ -26,8 +28,12 @@ public final class MemoryEstimate {
     }
 
     /** Forecast peak resident bytes for a {@code width x height} output. */
-    public static long bytesFor(long width, long height) {
-        return BASE_BYTES + BYTES_PER_PIXEL * width * height;
+    public static long bytesFor(long width, long height, boolean lowMemory) {
+        return BASE_BYTES + bytesPerPixel(lowMemory) * width * height;
+    }
+
+    private static long bytesPerPixel(boolean lowMemory) {
+        return lowMemory ? LOW_MEMORY_BYTES_PER_PIXEL : BYTES_PER_PIXEL;
     }
 
     /**
@@ -36,27 +42,28 @@ public final class MemoryEstimate {
      * @throws NstException if the run would not fit
      */
     public static void check(int width, int height) {
-        check(width, height, 0);
+        check(width, height, 0, false);
     }
 
     /**
      * Like {@link #check(int, int)} for a run that also keeps {@code extraBytes} of its own (the
-     * optimiser's history).
+     * optimiser's history), with arrays recycled between steps or, with {@code lowMemory}, freed at
+     * once.
      *
      * @throws NstException if the run would not fit
      */
-    public static void check(int width, int height, long extraBytes) {
+    public static void check(int width, int height, long extraBytes, boolean lowMemory) {
         long physical = physicalMemory();
         if (physical <= 0) {
             return; // unknown: do not guess
         }
         // JavaCPP refuses native allocations beyond maxPhysicalBytes (by default tied to -Xmx).
         long usable = Math.min((long) (physical * USABLE_SHARE), Pointer.maxPhysicalBytes());
-        long needed = bytesFor(width, height) + extraBytes;
+        long needed = bytesFor(width, height, lowMemory) + extraBytes;
         if (needed <= usable) {
             return;
         }
-        double perPixel = BYTES_PER_PIXEL + extraBytes / ((double) width * height);
+        double perPixel = bytesPerPixel(lowMemory) + extraBytes / ((double) width * height);
         double fitScale = Math.sqrt(Math.max(0, usable - BASE_BYTES) / (perPixel * width * height));
         int fittingLongSide = (int) Math.floor(Math.max(width, height) * fitScale);
         String advice = fittingLongSide >= 32 ? "use --size " + fittingLongSide + " or less"

@@ -24,6 +24,12 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
  * buffers are then freed only by a GC, and the Java heap of a run is so small (tens of MB) that a
  * GC may not come for many steps: resident memory grows step after step.
  *
+ * <p>Released arrays are either recycled for later allocations of the same shape (fast: the next
+ * step finds its arrays ready) or freed at once (low memory: resident memory stays near what the
+ * step has live at any moment, but every array of every step is fresh memory the kernel must map
+ * and zero). Measured for a 512x512 step: recycling 1.6 s and 2.2 GB peak, freeing 1.9 s and
+ * 1.3 GB.
+ *
  * <p>Usage: {@link #install} on the SameDiff instance whose {@code output} is run (for a gradient
  * function, on that function's instance), then between runs {@link #freeDropped()}, and finally
  * {@link #close()}. Arrays the caller keeps from a run must be passed to {@link #keep} first,
@@ -31,16 +37,23 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
  * that merely forwards an intermediate array is not).
  */
 public final class SessionMemory extends AbstractMemoryMgr {
+    /** Allocates every array; with recycling, also keeps released ones for reuse. */
     private final ArrayCacheMemoryMgr cache = new ArrayCacheMemoryMgr();
+    private final boolean recycle;
     /** Non-output arrays handed out and not released since; identity, since SameDiff reassigns ids. */
     private final Set<INDArray> outstanding = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private SessionMemory() {
+    private SessionMemory(boolean recycle) {
+        this.recycle = recycle;
     }
 
-    /** Installs a new manager as the current thread's session memory of {@code sd}. */
-    public static SessionMemory install(SameDiff sd) {
-        SessionMemory memory = new SessionMemory();
+    /**
+     * Installs a new manager as the current thread's session memory of {@code sd}.
+     *
+     * @param recycle whether released arrays are kept for reuse (faster) or freed at once (less memory)
+     */
+    public static SessionMemory install(SameDiff sd, boolean recycle) {
+        SessionMemory memory = new SessionMemory(recycle);
         InferenceSession session = new InferenceSession(sd);
         session.setMmgr(memory);
         sd.getSessions().put(Thread.currentThread().getId(), session);
@@ -67,8 +80,13 @@ public final class SessionMemory extends AbstractMemoryMgr {
     @Override
     public void release(INDArray array) {
         outstanding.remove(array);
-        if (!array.wasClosed()) {
+        if (array.wasClosed()) {
+            return;
+        }
+        if (recycle) {
             cache.release(array);
+        } else if (array.closeable()) {
+            array.close();
         }
     }
 

@@ -1,13 +1,17 @@
 package io.github.nst4j.loss;
 
+import io.github.nst4j.model.GramProduct;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The normalised Gram matrix of one image's feature maps.
  *
- * <p>For activations {@code F} of shape {@code [1, C, H, W]}, reshaped to {@code [C, H·W]}:
- * {@code G = F·Fᵀ / (C·H·W)}, a {@code [C, C]} matrix. Dividing by {@code C·H·W} (as Johnson's
+ * <p>For channels-last activations {@code F} of shape {@code [1, H, W, C]} (as
+ * {@link io.github.nst4j.model.FeatureNetwork#build} gives them), viewed as {@code [H·W, C]}:
+ * {@code G = Fᵀ·F / (C·H·W)}, a {@code [C, C]} matrix. Dividing by {@code C·H·W} (as Johnson's
  * neural-style does) makes the style loss comparable across layers and image sizes.
  */
 public final class GramMatrix {
@@ -15,7 +19,7 @@ public final class GramMatrix {
     }
 
     /**
-     * Adds the Gram matrix of {@code features} to {@code sd}.
+     * Adds the Gram matrix of {@code features}, {@code [1, H, W, C]}, to {@code sd}.
      *
      * @param channels C
      * @param height H
@@ -23,8 +27,18 @@ public final class GramMatrix {
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable features, long channels,
             long height, long width) {
-        SDVariable flat = features.reshape(channels, height * width);
-        SDVariable product = sd.mmul(flat, flat, false, true, false);
+        SDVariable flat = features.reshape(height * width, channels);
+        SDVariable product = GramProduct.apply(sd, flat);
         return product.div(name, (double) (channels * height * width));
+    }
+
+    /**
+     * The same Gram matrix computed at once, for targets: a {@code [C, C]} array of
+     * {@code features}' data type. Reads {@code features}, {@code [1, H, W, C]}, in place (no copy).
+     */
+    public static INDArray of(INDArray features) {
+        long channels = features.size(3);
+        INDArray flat = features.reshape(features.size(1) * features.size(2), channels);
+        return Nd4j.gemm(flat, flat, true, false).divi((double) (channels * flat.size(0)));
     }
 }

@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * image's activations at the content layers and the style images' blended Gram matrices at the
  * style layers.
  *
- * @param content content activations {@code [1, C, H, W]} per content layer; empty without a content image
+ * @param content content activations per content layer, channels last ({@code [1, H, W, C]}, as the loss
+ *     graph compares them); empty without a content image
  * @param styleGrams Gram matrices {@code [C, C]} per style layer; empty without a style image
  */
 public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams) {
@@ -50,22 +51,15 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> s
     public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
             List<WeightedStyle> styles, DataType dataType) {
         Map<VggLayer, INDArray> content = contentImage == null || spec.contentLayers().isEmpty() ? Map.of()
-                : network.activations(contentImage, spec.contentLayers(), dataType);
+                : network.features(contentImage, spec.contentLayers(), dataType);
         Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
         for (WeightedStyle style : spec.styleLayers().isEmpty() ? List.<WeightedStyle>of() : styles) {
-            network.activations(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
-                INDArray weighted = gram(features).muli(style.weight());
+            network.features(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
+                INDArray weighted = GramMatrix.of(features).muli(style.weight());
+                features.close();
                 grams.merge(layer, weighted, INDArray::addi);
             });
         }
         return new Targets(content, grams);
-    }
-
-    /** The Gram matrix of activations {@code [1, C, H, W]}, by the same graph code the loss uses. */
-    public static INDArray gram(INDArray features) {
-        SameDiff sd = SameDiff.create();
-        SDVariable gram = GramMatrix.build(sd, "gram", sd.constant("features", features),
-                features.size(1), features.size(2), features.size(3));
-        return sd.output(Collections.emptyMap(), gram.name()).get(gram.name()).detach();
     }
 }

@@ -26,8 +26,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * unchanged gives the same values; measured on 256x256 it took 5-10% more CPU time, and the
  * rotated kernels cost one extra copy of the weights, about 50 MB for VGG19 up to block 5.)
  *
- * <p>Only stride 1 and dilation 1 with explicit padding (NCHW, {@code [kH, kW, in, out]} kernels)
- * are supported: then the backward convolution gives back exactly the input's height and width.
+ * <p>Only stride 1 and dilation 1 with explicit padding and {@code [kH, kW, in, out]} kernels are
+ * supported (channels first or last): then the backward convolution gives back exactly the input's
+ * height and width.
  *
  * <p>A plain subclass of {@code Conv2D} would lose its {@link #doDiff} when SameDiff copies the
  * graph for the gradient function; this op therefore has a name of its own, {@value #OP_NAME}, and
@@ -59,9 +60,9 @@ public class FrozenConv2D extends Conv2D {
 
     private static Conv2DConfig checked(Conv2DConfig config) {
         Preconditions.checkArgument(config.getSH() == 1 && config.getSW() == 1 && config.getDH() == 1
-                && config.getDW() == 1 && config.getPaddingMode() == PaddingMode.VALID && !config.isNHWC()
+                && config.getDW() == 1 && config.getPaddingMode() == PaddingMode.VALID
                 && config.getWeightsFormat() == Conv2DConfig.builder().build().getWeightsFormat(),
-                "FrozenConv2D supports stride 1, dilation 1, explicit padding, NCHW and [kH, kW, in, out] kernels; got %s",
+                "FrozenConv2D supports stride 1, dilation 1, explicit padding and [kH, kW, in, out] kernels; got %s",
                 config);
         return config;
     }
@@ -103,13 +104,14 @@ public class FrozenConv2D extends Conv2D {
      */
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
-        // iArgs survive SameDiff's serialise-and-recreate copy: kH, kW, sH, sW, pH, pW, dH, dW, ...
+        // iArgs survive SameDiff's serialise-and-recreate copy: kH, kW, sH, sW, pH, pW, dH, dW,
+        // padding mode, channels last (1) or first (0), kernel format.
         long[] a = iArgs();
         SDVariable kernel = arg(1);
         Conv2DConfig backward = Conv2DConfig.builder()
                 .kH(a[0]).kW(a[1]).sH(1).sW(1).pH(a[0] - 1 - a[4]).pW(a[1] - 1 - a[5]).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID)
-                .dataFormat(Conv2DConfig.NCHW)
+                .dataFormat(a[9] == 1 ? Conv2DConfig.NHWC : Conv2DConfig.NCHW)
                 .build();
         SDVariable flipped = sameDiff.constant(kernel.name() + "_flipped", flippedTransposed(kernel.getArr()));
         return Collections.singletonList(

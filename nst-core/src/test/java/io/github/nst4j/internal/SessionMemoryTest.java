@@ -12,7 +12,8 @@ import io.github.nst4j.model.VggLayer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,10 +23,12 @@ class SessionMemoryTest {
     /**
      * With {@link SessionMemory} in the gradient function and the dropped arrays freed between steps,
      * every step must still give SameDiff's reference gradient, arrays returned earlier must stay
-     * intact, and some memory must actually have been freed.
+     * intact, and some memory must actually have been freed; whether released arrays are recycled
+     * or freed at once.
      */
-    @Test
-    void freeingDroppedArraysBetweenStepsKeepsGradientsExact() {
+    @ParameterizedTest(name = "recycle {0}")
+    @ValueSource(booleans = {true, false})
+    void freeingDroppedArraysBetweenStepsKeepsGradientsExact(boolean recycle) {
         FeatureNetwork network = new FeatureNetwork(TestWeights.random(5), Pooling.AVG);
         LossSpec spec = new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), Map.of(VggLayer.BLOCK1_CONV1, 1.0,
                 VggLayer.BLOCK3_CONV1, 1.0, VggLayer.BLOCK5_CONV1, 1.0), 5, 100, 1e-3);
@@ -34,7 +37,7 @@ class SessionMemoryTest {
         Targets targets = Targets.compute(network, spec, content, style, DataType.FLOAT);
         LossGraph graph = LossGraph.build(network, spec, targets, content, DataType.FLOAT);
         SameDiff gradFn = graph.sameDiff().getFunction("grad");
-        SessionMemory memory = SessionMemory.install(gradFn);
+        SessionMemory memory = SessionMemory.install(gradFn, recycle);
 
         long freed = 0;
         INDArray previous = null;

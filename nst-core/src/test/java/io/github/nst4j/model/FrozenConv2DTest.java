@@ -8,6 +8,8 @@ import io.github.nst4j.loss.Targets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
@@ -20,28 +22,30 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@link FrozenConv2D} must give the image exactly the gradient SameDiff's own convolution gives it
  * (up to float rounding: the two sum the same products in a different order), while its backward
- * pass contains no {@code conv2d_bp}.
+ * pass contains no {@code conv2d_bp}. The whole-objective case also covers {@link GatedRelu}: the
+ * reference network uses SameDiff's own ReLU.
  */
 class FrozenConv2DTest {
     /** Relative tolerance on the gradient, {@code ||frozen - plain|| / ||plain||}, for float32. */
     private static final double RELATIVE_TOLERANCE = 1e-5;
 
-    private static final Conv2DConfig CONFIG = Conv2DConfig.builder()
-            .kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
-            .paddingMode(PaddingMode.VALID)
-            .dataFormat(Conv2DConfig.NCHW)
-            .build();
-
-    @Test
-    void singleConvolutionHasTheInputGradientOfConv2d() {
+    @ParameterizedTest
+    @ValueSource(strings = {Conv2DConfig.NCHW, Conv2DConfig.NHWC})
+    void singleConvolutionHasTheInputGradientOfConv2d(String dataFormat) {
         Nd4j.getRandom().setSeed(11);
-        INDArray input = Nd4j.randn(DataType.FLOAT, 1, 5, 9, 7);
+        boolean channelsLast = dataFormat.equals(Conv2DConfig.NHWC);
+        INDArray input = Nd4j.randn(DataType.FLOAT, channelsLast ? new long[] {1, 9, 7, 5} : new long[] {1, 5, 9, 7});
         INDArray kernel = Nd4j.randn(DataType.FLOAT, 3, 3, 5, 4);
         INDArray bias = Nd4j.randn(DataType.FLOAT, 4);
-        INDArray weights = Nd4j.randn(DataType.FLOAT, 1, 4, 9, 7);
+        INDArray weights = Nd4j.randn(DataType.FLOAT, channelsLast ? new long[] {1, 9, 7, 4} : new long[] {1, 4, 9, 7});
+        Conv2DConfig config = Conv2DConfig.builder()
+                .kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat(dataFormat)
+                .build();
 
-        INDArray[] frozen = outputAndGradient(true, input, kernel, bias, weights);
-        INDArray[] plain = outputAndGradient(false, input, kernel, bias, weights);
+        INDArray[] frozen = outputAndGradient(true, input, kernel, bias, weights, config);
+        INDArray[] plain = outputAndGradient(false, input, kernel, bias, weights, config);
 
         assertThat(relativeDifference(frozen[0], plain[0])).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
         assertThat(relativeDifference(frozen[1], plain[1])).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
@@ -49,14 +53,14 @@ class FrozenConv2DTest {
 
     /** {@code [output, d sum(output * weights) / d input]} of one convolution. */
     private static INDArray[] outputAndGradient(boolean frozen, INDArray input, INDArray kernel, INDArray bias,
-            INDArray weights) {
+            INDArray weights, Conv2DConfig config) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", input.dup());
         SDVariable w = sd.constant("w", kernel);
         SDVariable b = sd.constant("b", bias);
         SDVariable y = frozen
-                ? FrozenConv2D.apply(sd, "y", x, w, b, CONFIG)
-                : sd.cnn().conv2d("y", x, w, b, CONFIG);
+                ? FrozenConv2D.apply(sd, "y", x, w, b, config)
+                : sd.cnn().conv2d("y", x, w, b, config);
         y.mul(sd.constant("weights", weights)).sum("loss");
         sd.setLossVariables("loss");
         var result = sd.calculateGradientsAndOutputs(Map.of(), List.of("y"), List.of("x"));
@@ -94,6 +98,8 @@ class FrozenConv2DTest {
         Map<String, Long> plainOps = opCounts(plainGraph);
         assertThat(plainOps).containsKey("conv2d_bp");
         assertThat(frozenOps).doesNotContainKey("conv2d_bp");
+        assertThat(plainOps).containsKey("thresholdedrelu_bp");
+        assertThat(frozenOps).doesNotContainKey("thresholdedrelu_bp");
         // Backward convolutions are plain conv2d ops; the forward ones are FrozenConv2D.OP_NAME.
         assertThat(frozenOps.get("conv2d")).isEqualTo(plainOps.get("conv2d_bp"));
     }

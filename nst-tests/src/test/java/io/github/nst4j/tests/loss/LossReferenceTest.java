@@ -1,11 +1,11 @@
 package io.github.nst4j.tests.loss;
 
+import static io.github.nst4j.model.FeatureNetwork.channelsLast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.loss.ContentLoss;
 import io.github.nst4j.loss.GramMatrix;
 import io.github.nst4j.loss.StyleLoss;
-import io.github.nst4j.loss.Targets;
 import io.github.nst4j.loss.TotalVariationLoss;
 import io.github.nst4j.tests.support.LossReferenceCase;
 import io.github.nst4j.tests.support.LossReferenceFixture;
@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Checks nst4j's SameDiff loss code (Gram matrix, content, style and total-variation losses, and
- * {@link Targets#gram}) against independent float64 NumPy values from
+ * {@link GramMatrix#of}) against independent float64 NumPy values from
  * {@code src/test/resources/reference/generate_loss_reference.py}, for every fixture case and both
  * data types the library supports.
  *
@@ -76,9 +76,11 @@ class LossReferenceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("casesAndTypes")
-    void targetsGramMatchesReference(LossReferenceCase c, DataType dataType) {
-        assertGram(c, "Targets.gram(features)", Targets.gram(c.featuresTensor(dataType)), c.gramMatrix(), dataType);
-        assertGram(c, "Targets.gram(target)", Targets.gram(c.targetTensor(dataType)), c.gramTargetMatrix(), dataType);
+    void eagerGramMatchesReference(LossReferenceCase c, DataType dataType) {
+        assertGram(c, "GramMatrix.of(features)", GramMatrix.of(channelsLast(c.featuresTensor(dataType))),
+                c.gramMatrix(), dataType);
+        assertGram(c, "GramMatrix.of(target)", GramMatrix.of(channelsLast(c.targetTensor(dataType))),
+                c.gramTargetMatrix(), dataType);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -138,9 +140,11 @@ class LossReferenceTest {
             SameDiff sd = SameDiff.create();
             SDVariable features = sd.constant("features", c.featuresTensor(dataType));
             SDVariable target = sd.constant("target", c.targetTensor(dataType));
-            SDVariable gram = GramMatrix.build(sd, "gram", features, c.channels(), c.height(), c.width());
-            SDVariable gramTarget = GramMatrix.build(sd, "gram_target", target, c.channels(), c.height(),
-                    c.width());
+            // The Gram matrix reads channels-last activations, as FeatureNetwork.build gives them.
+            SDVariable gram = GramMatrix.build(sd, "gram", sd.constant(channelsLast(c.featuresTensor(dataType))),
+                    c.channels(), c.height(), c.width());
+            SDVariable gramTarget = GramMatrix.build(sd, "gram_target",
+                    sd.constant(channelsLast(c.targetTensor(dataType))), c.channels(), c.height(), c.width());
             StyleLoss.build(sd, "style_loss", gram, gramTarget);
             ContentLoss.build(sd, "content_loss", features, target);
             TotalVariationLoss.build(sd, "tv_loss", features, c.height(), c.width());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.loss.Targets;
+import io.github.nst4j.loss.GramMatrix;
 import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.Pooling;
 import io.github.nst4j.model.Vgg19Weights;
@@ -167,7 +167,7 @@ class TorchNpzReferenceTest {
         Map<VggLayer, double[][]> grams = new EnumMap<>(VggLayer.class);
         for (VggLayer layer : LAYERS) {
             if (layer != CONTENT_LAYER) {
-                grams.put(layer, toMatrix(Targets.gram(activations.get(layer))));
+                grams.put(layer, toMatrix(GramMatrix.of(FeatureNetwork.channelsLast(activations.get(layer)))));
             }
         }
         for (VggLayer layer : GRAM_FULL) {

@@ -1,0 +1,87 @@
+package io.github.nst4j.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.common.base.Preconditions;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.CustomOpDescriptor;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+
+/**
+ * {@code max(x, 0)} (libnd4j's {@code relu}) whose gradient is {@code dL/dy · step(y)}: the
+ * upstream gradient gated by the op's own output.
+ *
+ * <p>Two reasons not to use SameDiff's ReLU gradient. It runs libnd4j's {@code thresholdedrelu_bp},
+ * which calls a function object per element: 89 ms for a {@code [1, 64, 512, 512]} array, against
+ * 7 ms for the {@code step} and {@code multiply} used here (both vectorised loops), and about a
+ * tenth of a whole optimisation step at 512x512 over VGG19's 13 ReLUs. And it reads the ReLU's
+ * input, so every convolution output must be kept until the backward pass; reading the output
+ * instead ({@code y > 0} exactly when {@code x > 0}) lets the session free it once the ReLU ran.
+ *
+ * <p>Registered under its own name, {@value #OP_NAME}; see {@link NativeOpAlias}.
+ */
+public class GatedRelu extends DynamicCustomOp {
+    /** The op's name in SameDiff graphs; not a libnd4j op. */
+    public static final String OP_NAME = "nst4j_gated_relu";
+    private static final String NATIVE_OP = "relu";
+
+    static {
+        NativeOpAlias.register(new GatedRelu());
+    }
+
+    /** For SameDiff, which creates ops reflectively when it copies a graph. */
+    public GatedRelu() {
+    }
+
+    public GatedRelu(SameDiff sameDiff, SDVariable input) {
+        super(sameDiff, new SDVariable[] {input});
+        addTArgument(0.0); // libnd4j's relu takes its cutoff as a float argument
+    }
+
+    /** Adds {@code relu(input)} to {@code sd} under {@code name} and returns it. */
+    public static SDVariable apply(SameDiff sd, String name, SDVariable input) {
+        return sd.updateVariableNameAndReference(new GatedRelu(sd, input).outputVariable(), name);
+    }
+
+    @Override
+    public String opName() {
+        return OP_NAME;
+    }
+
+    @Override
+    public long opHash() {
+        return NativeOpAlias.nativeOp(NATIVE_OP).getHash();
+    }
+
+    @Override
+    public CustomOpDescriptor getDescriptor() {
+        return NativeOpAlias.nativeOp(NATIVE_OP);
+    }
+
+    /** The cutoff travels as the float argument; there are no properties to copy. */
+    @Override
+    public Map<String, Object> propertiesForFunction() {
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public void setPropertiesForFunction(Map<String, Object> properties) {
+    }
+
+    @Override
+    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
+        Preconditions.checkArgument(dataTypes != null && dataTypes.size() == 1, "Expected 1 input data type, got %s",
+                dataTypes);
+        return Collections.singletonList(dataTypes.get(0));
+    }
+
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> gradients) {
+        SDVariable open = new Step(sameDiff, outputVariable(), 0.0).outputVariable();
+        return Collections.singletonList(gradients.get(0).mul(open));
+    }
+}
