@@ -65,11 +65,16 @@ public enum InputConvention {
      * Adds the per-channel scaling and shift of this convention to RGB 0-255 pixels
      * {@code [1, 3, H, W]}. The result is still in R, G, B order: for BGR weights the channel
      * reversal is folded into the first convolution's kernel instead (see
-     * {@link #kernelForRgbInput}), which costs nothing per step.
+     * {@link #kernelForRgbInput}), which costs nothing per step. A scale of 1 (Caffe's convention)
+     * adds no multiplication: its backward pass would also compute an unused gradient for the
+     * scale (about 20 ms per step at 512x512).
      */
     public SDVariable applyScaling(SameDiff sd, SDVariable pixels, DataType dataType) {
-        SDVariable scale = sd.constant("input_scale", perChannel(scales(), dataType));
         SDVariable shift = sd.constant("input_shift", perChannel(shifts(), dataType));
+        if (Arrays.stream(scales()).allMatch(scale -> scale == 1)) {
+            return pixels.add(shift);
+        }
+        SDVariable scale = sd.constant("input_scale", perChannel(scales(), dataType));
         return pixels.mul(scale).add(shift);
     }
 

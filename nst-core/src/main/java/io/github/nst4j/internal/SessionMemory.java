@@ -27,8 +27,8 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
  * <p>Released arrays are either recycled for later allocations of the same shape (fast: the next
  * step finds its arrays ready) or freed at once (low memory: resident memory stays near what the
  * step has live at any moment, but every array of every step is fresh memory the kernel must map
- * and zero). Measured for a 512x512 step: recycling 1.6 s and 2.2 GB peak, freeing 1.9 s and
- * 1.3 GB.
+ * and zero). Measured for a 512x512 step: recycling 1.4-1.7 s and 2.2-2.4 GB peak, freeing
+ * 1.9-2.1 s and 1.3-1.4 GB.
  *
  * <p>Usage: {@link #install} on the SameDiff instance whose {@code output} is run (for a gradient
  * function, on that function's instance), then between runs {@link #freeDropped()}, and finally

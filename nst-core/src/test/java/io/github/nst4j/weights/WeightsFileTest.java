@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.model.VGG19;
@@ -60,6 +62,10 @@ class WeightsFileTest {
     void npzRoundTripsAndDefaultsToTorchInput() throws IOException {
         Path npz = dir.resolve("vgg19.npz");
         NpzWeights.write(original, npz);
+        try (ZipFile zip = new ZipFile(npz.toFile())) {
+            // Stored, not deflated: the cache is read at every start.
+            assertThat(zip.stream().map(ZipEntry::getMethod)).containsOnly(ZipEntry.STORED);
+        }
 
         Vgg19Weights torch = WeightsSource.file(npz).load();
         Vgg19Weights caffe = WeightsSource.file(npz, InputConvention.CAFFE).load();
