@@ -45,6 +45,9 @@ class LossGraphTest {
             if (previous != null) {
                 assertThat(previous).isEqualTo(previousCopy);
             }
+            // The forward-only score shares the gradient function's memory; interleaved with the
+            // steps, it must neither disturb them nor read a recycled array too early.
+            assertThat(graph.evaluate()).isEqualTo(cached.losses());
             previous = cached.gradient();
             previousCopy = previous.dup();
             graph.image().subi(cached.gradient().mul(0.5));
