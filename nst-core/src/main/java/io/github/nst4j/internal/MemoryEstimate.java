@@ -12,14 +12,14 @@ import java.util.Locale;
  * <p>The model is fitted to peak RSS measured on the oneDNN CPU backend (512x512 and 1024x1024,
  * one process per size) and rounded up: a fixed {@value #BASE_BYTES} bytes (JVM, native
  * libraries, weights) plus, per output pixel, {@value #BYTES_PER_PIXEL} bytes when arrays are
- * recycled between steps (measured 1.8 and 5.9 GB, about 5.4 KB per pixel) or
- * {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are freed at once (1.4 and 3.4 GB, about
- * 2.6 KB per pixel): VGG19's activations and their gradients up to block 5 and the allocator's
+ * recycled between steps (measured 1.45 and 3.7 GB, about 2.9 KB per pixel) or
+ * {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are freed at once (1.37 and 3.25 GB, about
+ * 2.5 KB per pixel): VGG19's activations and their gradients up to block 5 and the allocator's
  * slack.
  */
 public final class MemoryEstimate {
     static final long BASE_BYTES = 3L << 29;
-    static final long BYTES_PER_PIXEL = 6 * 1024;
+    static final long BYTES_PER_PIXEL = 4 * 1024;
     static final long LOW_MEMORY_BYTES_PER_PIXEL = 3 * 1024;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;

@@ -28,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Released arrays are either recycled for later allocations of the same shape (fast: the next
  * step finds its arrays ready) or freed at once (low memory: resident memory stays near what the
  * step has live at any moment, but every array of every step is fresh memory the kernel must map
- * and zero). Measured for a 512x512 step: recycling 1.4-1.7 s and 1.8 GB peak, freeing 1.9-2.1 s
- * and 1.4 GB; at 1024x1024, 5.9 GB against 3.4 GB.
+ * and zero). Measured peaks and times per step: recycling 1.45 GB and 1.35 s at 512x512, 3.7 GB
+ * and 4.9 s at 1024x1024; freeing 1.37 GB and 1.7 s, 3.25 GB and 8.9 s.
  *
  * <p>Usage: {@link #install} on the SameDiff instance whose {@code output} is run (for a gradient
  * function, on that function's instance), then between runs {@link #freeDropped()}, and finally
