@@ -28,7 +28,7 @@ public final class MemoryEstimate {
     }
 
     /** Forecast peak resident bytes for a {@code width x height} output. */
-    public static long bytesFor(long width, long height, boolean lowMemory) {
+    private static long bytesFor(long width, long height, boolean lowMemory) {
         return BASE_BYTES + bytesPerPixel(lowMemory) * width * height;
     }
 
@@ -37,18 +37,9 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Refuses a size whose forecast exceeds the machine's memory, naming the size that fits.
-     *
-     * @throws NstException if the run would not fit
-     */
-    public static void check(int width, int height) {
-        check(width, height, 0, false);
-    }
-
-    /**
-     * Like {@link #check(int, int)} for a run that also keeps {@code extraBytes} of its own (the
-     * optimiser's history), with arrays recycled between steps or, with {@code lowMemory}, freed at
-     * once.
+     * Refuses a size whose forecast exceeds the machine's memory, naming the size that fits. The
+     * run also keeps {@code extraBytes} of its own (the optimiser's history), and recycles its
+     * arrays between steps or, with {@code lowMemory}, frees them at once.
      *
      * @throws NstException if the run would not fit
      */

@@ -162,11 +162,6 @@ public final class FeatureNetwork {
         return channelsLast.permute(0, 3, 1, 2).dup('c');
     }
 
-    /** {@code [1, C, H, W]} to a new {@code [1, H, W, C]} array. */
-    public static INDArray channelsLast(INDArray channelsFirst) {
-        return channelsFirst.permute(0, 2, 3, 1).dup('c');
-    }
-
     /** Height and width of a layer's activations for an input of {@code height x width} pixels. */
     public static long[] activationSize(VggLayer layer, long height, long width) {
         long h = height;

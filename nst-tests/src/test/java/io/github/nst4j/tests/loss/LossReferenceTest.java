@@ -1,6 +1,6 @@
 package io.github.nst4j.tests.loss;
 
-import static io.github.nst4j.model.FeatureNetwork.channelsLast;
+import static io.github.nst4j.tests.support.Tensors.channelsLast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.loss.ContentLoss;

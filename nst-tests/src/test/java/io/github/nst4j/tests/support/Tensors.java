@@ -45,6 +45,11 @@ public final class Tensors {
         return actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     }
 
+    /** {@code [1, C, H, W]} to a new {@code [1, H, W, C]} array, the layout the loss graph compares. */
+    public static INDArray channelsLast(INDArray channelsFirst) {
+        return channelsFirst.permute(0, 2, 3, 1).dup('c');
+    }
+
     /** {@code |actual − expected| / |expected|}, or the absolute difference when {@code expected} is 0. */
     public static double relativeError(double actual, double expected) {
         double diff = Math.abs(actual - expected);

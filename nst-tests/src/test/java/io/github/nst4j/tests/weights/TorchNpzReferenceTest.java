@@ -9,6 +9,7 @@ import io.github.nst4j.model.FeatureNetwork;
 import io.github.nst4j.model.Pooling;
 import io.github.nst4j.model.Vgg19Weights;
 import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.tests.support.Tensors;
 import io.github.nst4j.tests.support.TorchVggReferenceFixture;
 import io.github.nst4j.weights.NpzWeights;
 import io.github.nst4j.weights.WeightsSource;
@@ -167,7 +168,7 @@ class TorchNpzReferenceTest {
         Map<VggLayer, double[][]> grams = new EnumMap<>(VggLayer.class);
         for (VggLayer layer : LAYERS) {
             if (layer != CONTENT_LAYER) {
-                grams.put(layer, toMatrix(GramMatrix.of(FeatureNetwork.channelsLast(activations.get(layer)))));
+                grams.put(layer, toMatrix(GramMatrix.of(Tensors.channelsLast(activations.get(layer)))));
             }
         }
         for (VggLayer layer : GRAM_FULL) {
