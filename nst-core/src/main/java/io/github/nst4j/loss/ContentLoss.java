@@ -1,7 +1,9 @@
 package io.github.nst4j.loss;
 
+import io.github.nst4j.model.SquaredDistance;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Content loss: the mean squared difference between the generated image's activations {@code F}
@@ -12,8 +14,14 @@ public final class ContentLoss {
     private ContentLoss() {
     }
 
-    /** Adds the loss to {@code sd}; {@code target} is usually a constant. */
-    public static SDVariable build(SameDiff sd, String name, SDVariable features, SDVariable target) {
-        return sd.math().squaredDifference(features, target).mean(name);
+    /**
+     * Adds the loss to {@code sd}, with {@code target} as the constant {@code name + "_target"}.
+     *
+     * @param target {@code P}, the same shape and layout as {@code features}
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable features, INDArray target) {
+        SDVariable targetVariable = sd.constant(name + "_target", target);
+        SDVariable loss = SquaredDistance.apply(sd, features, targetVariable, 1.0 / target.length());
+        return sd.updateVariableNameAndReference(loss, name);
     }
 }

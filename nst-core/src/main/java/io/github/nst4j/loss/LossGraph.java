@@ -108,7 +108,7 @@ public final class LossGraph implements AutoCloseable {
             for (Map.Entry<VggLayer, INDArray> entry : targets.content().entrySet()) {
                 VggLayer layer = entry.getKey();
                 SDVariable term = ContentLoss.build(sd, layer + "_content", features.get(layer),
-                        sd.constant(layer + "_content_target", entry.getValue().castTo(dataType)));
+                        entry.getValue().castTo(dataType));
                 contentSum = contentSum == null ? term : contentSum.add(term);
             }
             contentSum.mul(CONTENT_LOSS, spec.contentWeight());
@@ -124,8 +124,7 @@ public final class LossGraph implements AutoCloseable {
                 long[] hw = FeatureNetwork.activationSize(layer, height, width);
                 SDVariable gram = GramMatrix.build(sd, layer + "_gram", features.get(layer), layer.channels(),
                         hw[0], hw[1]);
-                SDVariable target = sd.constant(layer + "_gram_target", entry.getValue().castTo(dataType));
-                SDVariable term = StyleLoss.build(sd, layer + "_style", gram, target)
+                SDVariable term = StyleLoss.build(sd, layer + "_style", gram, entry.getValue().castTo(dataType))
                         .mul(spec.styleLayers().get(layer));
                 styleSum = styleSum == null ? term : styleSum.add(term);
             }

@@ -1,5 +1,6 @@
 package io.github.nst4j.loss;
 
+import io.github.nst4j.model.SquaredDistance;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -22,8 +23,8 @@ public final class TotalVariationLoss {
         SDVariable left = image.get(all, all, all, SDIndex.interval(0L, width - 1));
         SDVariable lower = image.get(all, all, SDIndex.interval(1L, height), all);
         SDVariable upper = image.get(all, all, SDIndex.interval(0L, height - 1), all);
-        SDVariable horizontal = sd.math().squaredDifference(right, left).sum();
-        SDVariable vertical = sd.math().squaredDifference(lower, upper).sum();
-        return horizontal.add(vertical).mul(name, 0.5);
+        SDVariable horizontal = SquaredDistance.apply(sd, right, left, 0.5);
+        SDVariable vertical = SquaredDistance.apply(sd, lower, upper, 0.5);
+        return horizontal.add(name, vertical);
     }
 }
