@@ -72,8 +72,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "s/iter and memory of iterations 10-20 with those of the last ten.")
     private Integer drift;
 
-    /** nst4j's figures for one size. */
-    private record Measured(int size, double medianSeconds, long peakBytes) {
+    /** nst4j's figures for one size, and PyTorch's when they were measured alongside. */
+    private record Measured(int size, double medianSeconds, long peakBytes, PytorchComparison.Figures torch) {
     }
 
     @Override
@@ -88,22 +88,20 @@ final class BenchCommand implements Callable<Integer> {
             new DriftBench(source, size, drift, DRIFT_WINDOW, lowMemory).run(out);
             return ExitCode.OK;
         }
+        PytorchComparison comparison = comparePytorch ? startComparison(out) : null;
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
         List<Measured> measured = new ArrayList<>();
-        for (int size : sizes) {
-            ProcessInfo.resetPeak();
-            List<Double> seconds = timeIterations(source, size);
-            List<Double> timed = new ArrayList<>(seconds.subList(warmup, seconds.size()));
-            timed.sort(null);
-            Runtime runtime = Runtime.getRuntime();
-            measured.add(new Measured(size, median(timed), ProcessInfo.peakBytes()));
-            out.println(String.format(Locale.ROOT, "%4dx%-4d %8.3f s         %6.3f  %6.3f  %s   %d MB",
-                    size, size, median(timed), timed.get(0), timed.get(timed.size() - 1),
-                    ProcessInfo.describePeak(), (runtime.totalMemory() - runtime.freeMemory()) >> 20));
-            out.flush();
+        try {
+            for (int size : sizes) {
+                measured.add(measure(out, source, size, comparison));
+            }
+        } finally {
+            if (comparison != null) {
+                comparison.close();
+            }
         }
-        if (comparePytorch) {
-            comparePytorch(out, measured);
+        if (comparison != null) {
+            printComparison(out, measured);
         }
         return ExitCode.OK;
     }
@@ -126,61 +124,111 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the PyTorch script per size and prints both sets of figures; never fails the command. */
-    private void comparePytorch(PrintWriter out, List<Measured> measured) {
-        out.println();
+    /** Finds PyTorch and says how it will be run, or why it will not; never fails the command. */
+    private PytorchComparison startComparison(PrintWriter out) {
         PytorchComparison.Setup setup = PytorchComparison.start(python);
         if (setup.comparison().isEmpty()) {
             out.println(setup.description());
-            return;
+            out.println();
+            return null;
         }
-        PytorchComparison comparison = setup.comparison().get();
-        int threads = Nd4j.getEnvironment().maxThreads();
-        out.println("PyTorch: " + setup.description() + ", " + threads + " threads (as ND4J), the same objective,"
-                + " Adam step and warm-up; one Python process per size, run after the nst4j figures above.");
-        List<String> rows = new ArrayList<>();
-        try {
-            for (Measured java : measured) {
-                PytorchComparison.Figures torch;
-                try {
-                    torch = comparison.measure(java.size(), iterations, warmup, threads);
-                } catch (IOException e) {
-                    out.println("PyTorch failed at " + java.size() + " px: " + e.getMessage());
-                    torch = null;
-                }
-                rows.add(torch == null
-                        ? String.format(Locale.ROOT, "%4dx%-4d %10.3f %15s %14s %12s %17s", java.size(), java.size(),
-                                java.medianSeconds(), "-", "-", megabytes(java.peakBytes()), "-")
-                        : String.format(Locale.ROOT, "%4dx%-4d %10.3f %15.3f %14.2f %12s %14d MB", java.size(),
-                                java.size(), java.medianSeconds(), torch.medianSeconds(),
-                                java.medianSeconds() / torch.medianSeconds(), megabytes(java.peakBytes()),
-                                torch.peakRssMb()));
-            }
-        } finally {
-            comparison.close();
-        }
+        out.println("PyTorch: " + setup.description() + ", " + Nd4j.getEnvironment().maxThreads()
+                + " threads (as ND4J), the same objective, Adam step and warm-up; a Python process per size,"
+                + " whose timed steps alternate with nst4j's so that both see the same machine load.");
+        out.println();
+        return setup.comparison().get();
+    }
+
+    private void printComparison(PrintWriter out, List<Measured> measured) {
+        out.println();
         out.println("size      nst4j s/iter  PyTorch s/iter  nst4j/PyTorch  nst4j peak RSS  PyTorch peak RSS");
-        rows.forEach(out::println);
+        for (Measured java : measured) {
+            PytorchComparison.Figures torch = java.torch();
+            out.println(torch == null
+                    ? String.format(Locale.ROOT, "%4dx%-4d %10.3f %15s %14s %12s %17s", java.size(), java.size(),
+                            java.medianSeconds(), "-", "-", megabytes(java.peakBytes()), "-")
+                    : String.format(Locale.ROOT, "%4dx%-4d %10.3f %15.3f %14.2f %12s %14d MB", java.size(),
+                            java.size(), java.medianSeconds(), torch.medianSeconds(),
+                            java.medianSeconds() / torch.medianSeconds(), megabytes(java.peakBytes()),
+                            torch.peakRssMb()));
+        }
         out.flush();
+    }
+
+    /** Times one size and prints its row; with a comparison, PyTorch runs a step after each timed one. */
+    private Measured measure(PrintWriter out, WeightsSource source, int size, PytorchComparison comparison) {
+        PytorchComparison.Session torch = null;
+        if (comparison != null) {
+            try {
+                torch = comparison.open(size, warmup, Nd4j.getEnvironment().maxThreads());
+            } catch (IOException e) {
+                out.println("PyTorch failed at " + size + " px: " + e.getMessage());
+            }
+        }
+        ProcessInfo.resetPeak();
+        StepTimes times = timeIterations(source, size, torch, out);
+        List<Double> timed = new ArrayList<>(times.nst4j().subList(warmup, times.nst4j().size()));
+        timed.sort(null);
+        Runtime runtime = Runtime.getRuntime();
+        Measured measured = new Measured(size, median(timed), ProcessInfo.peakBytes(), times.torch());
+        out.println(String.format(Locale.ROOT, "%4dx%-4d %8.3f s         %6.3f  %6.3f  %s   %d MB",
+                size, size, median(timed), timed.get(0), timed.get(timed.size() - 1),
+                ProcessInfo.describePeak(), (runtime.totalMemory() - runtime.freeMemory()) >> 20));
+        out.flush();
+        return measured;
     }
 
     private static String megabytes(long bytes) {
         return bytes < 0 ? "?" : (bytes >> 20) + " MB";
     }
 
-    private List<Double> timeIterations(WeightsSource source, int size) {
+    /** Seconds of each nst4j step, and PyTorch's figures when it ran alongside to the end. */
+    private record StepTimes(List<Double> nst4j, PytorchComparison.Figures torch) {
+    }
+
+    /**
+     * Runs {@code warmup + iterations} nst4j steps. After each timed one, {@code torch} (if any) runs
+     * one PyTorch step; that time is not counted as nst4j's. A PyTorch failure is reported and ends
+     * the comparison for this size only.
+     */
+    private StepTimes timeIterations(WeightsSource source, int size, PytorchComparison.Session torch,
+            PrintWriter out) {
         List<Double> seconds = new ArrayList<>();
-        long[] last = {0};
-        StyleTransfer.builder()
-                .content(noiseImage(size, 1)).style(noiseImage(size, 2))
-                .size(size).iterations(warmup + iterations).weights(source).lowMemory(lowMemory)
-                .build()
-                .run((IterationEvent event) -> {
-                    long now = event.elapsed().toNanos();
-                    seconds.add((now - last[0]) / 1e9);
-                    last[0] = now;
-                });
-        return seconds;
+        PytorchComparison.Session[] alongside = {torch};
+        long[] stepStart = {System.nanoTime()};
+        try {
+            StyleTransfer.builder()
+                    .content(noiseImage(size, 1)).style(noiseImage(size, 2))
+                    .size(size).iterations(warmup + iterations).weights(source).lowMemory(lowMemory)
+                    .build()
+                    .run((IterationEvent event) -> {
+                        seconds.add((System.nanoTime() - stepStart[0]) / 1e9);
+                        if (alongside[0] != null && seconds.size() > warmup) {
+                            try {
+                                alongside[0].step();
+                            } catch (IOException e) {
+                                out.println("PyTorch failed at " + size + " px: " + e.getMessage());
+                                alongside[0].close();
+                                alongside[0] = null;
+                            }
+                        }
+                        stepStart[0] = System.nanoTime();
+                    });
+        } catch (RuntimeException e) {
+            if (alongside[0] != null) {
+                alongside[0].close();
+            }
+            throw e;
+        }
+        if (alongside[0] == null) {
+            return new StepTimes(seconds, null);
+        }
+        try {
+            return new StepTimes(seconds, alongside[0].finish());
+        } catch (IOException e) {
+            out.println("PyTorch failed at " + size + " px: " + e.getMessage());
+            return new StepTimes(seconds, null);
+        }
     }
 
     static double median(List<Double> sorted) {

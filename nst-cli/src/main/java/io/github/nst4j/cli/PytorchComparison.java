@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the same optimisation step in PyTorch ({@code pytorch_bench.py}, shipped beside this class)
- * with a Python interpreter, one process per size so that each peak RSS is its own. Optional: when
- * no interpreter with torch is found, {@link #start} says why and the Java figures stand alone.
+ * with a Python interpreter, one process per size so that each peak RSS is its own, driven a step at
+ * a time ({@link Session}). Optional: when no interpreter with torch is found, {@link #start} says
+ * why and the Java figures stand alone.
  */
 final class PytorchComparison {
     private static final String SCRIPT = "pytorch_bench.py";
@@ -66,25 +69,79 @@ final class PytorchComparison {
     }
 
     /**
-     * Measures one size: {@code warmup} untimed and {@code iterations} timed steps on
-     * {@code threads} threads.
+     * Starts the PyTorch side of one size: sets up the objective, runs {@code warmup} untimed steps
+     * on {@code threads} threads and waits for further steps, which {@link Session#step} requests one
+     * at a time.
      *
-     * @throws IOException with the script's last line when it fails
+     * @throws IOException with the script's last line when it fails before it is ready
      */
-    Figures measure(int size, int iterations, int warmup, int threads) throws IOException {
-        List<String> output = new ArrayList<>();
-        int exit = run(List.of(python, script.toString(), "--size", Integer.toString(size),
-                "--iterations", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
-                "--threads", Integer.toString(threads)), output, 0);
-        for (String line : output) {
-            if (line.startsWith("result ")) {
-                Map<String, String> values = keyValues(line);
-                return new Figures(size, Double.parseDouble(values.get("median_s")),
-                        Long.parseLong(values.get("peak_rss_mb")));
+    Session open(int size, int warmup, int threads) throws IOException {
+        Process process = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
+                "--warmup", Integer.toString(warmup), "--threads", Integer.toString(threads))
+                .redirectErrorStream(true).start();
+        Session session = new Session(size, process);
+        session.awaitLine("ready");
+        return session;
+    }
+
+    /**
+     * One PyTorch process, driven step by step, so that its steps can alternate with nst4j's and
+     * both see the same machine load. Close it when done (it is also ended if a step fails).
+     */
+    static final class Session implements AutoCloseable {
+        private final int size;
+        private final Process process;
+        private final BufferedReader output;
+        private final PrintWriter input;
+
+        private Session(int size, Process process) {
+            this.size = size;
+            this.process = process;
+            this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.input = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+                    true);
+        }
+
+        /** Runs one optimisation step in PyTorch and returns its seconds. */
+        double step() throws IOException {
+            input.println("step");
+            return Double.parseDouble(keyValues(awaitLine("step ")).get("seconds"));
+        }
+
+        /** Ends the process and returns the figures of the steps it ran. */
+        Figures finish() throws IOException {
+            input.println("done");
+            Map<String, String> values = keyValues(awaitLine("result "));
+            close();
+            return new Figures(size, Double.parseDouble(values.get("median_s")),
+                    Long.parseLong(values.get("peak_rss_mb")));
+        }
+
+        @Override
+        public void close() {
+            input.close();
+            try {
+                if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
-        String last = output.isEmpty() ? "no output" : output.get(output.size() - 1);
-        throw new IOException("exit code " + exit + ": " + last);
+
+        /** Reads up to the first line that starts with {@code prefix}; other lines are progress. */
+        private String awaitLine(String prefix) throws IOException {
+            String last = "no output";
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+                last = line;
+            }
+            process.destroyForcibly();
+            throw new IOException("the Python process ended (" + last + ")");
+        }
     }
 
     /** Deletes the extracted script. */
@@ -116,7 +173,7 @@ final class PytorchComparison {
         }
     }
 
-    /** Runs a command with stderr merged into stdout, collecting its lines; 0 = no time limit. */
+    /** Runs a command with stderr merged into stdout, collecting its lines. */
     private static int run(List<String> command, List<String> lines, long timeoutSeconds) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> collected = Collections.synchronizedList(new ArrayList<>());
@@ -131,9 +188,7 @@ final class PytorchComparison {
         pump.setDaemon(true);
         pump.start();
         try {
-            if (timeoutSeconds == 0) {
-                process.waitFor();
-            } else if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("no answer within " + timeoutSeconds + " s");
             }

@@ -13,8 +13,12 @@ objective as nst4j's defaults:
 minimised by Adam (learning rate 10) over the image, starting from the content image and keeping
 the best image seen, as nst4j does. Content and style are seeded noise images, as in `nst bench`.
 
-Output: a `torch` line (version, threads) and one `result` line of key=value pairs; times are
-seconds per iteration over the timed iterations after the warm-up ones.
+The Java side drives the timed steps, so that they alternate with its own and both tools see the
+same machine load. Protocol, one line each way per request:
+
+  out  `torch version=... threads=...`, then `ready` after setup and the warm-up steps
+  in   `step`  -> out `step seconds=...`   (one optimisation step)
+  in   `done`  -> out `result ...` key=value pairs (median over the steps run), then exit
 """
 import argparse
 import resource
@@ -90,38 +94,31 @@ def noise_image(size, seed):
     return torch.randint(0, 256, (1, 3, size, size), generator=generator).float()
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, required=True)
-    parser.add_argument("--iterations", type=int, default=5, help="timed iterations")
-    parser.add_argument("--warmup", type=int, default=2, help="untimed iterations before timing")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=42)
-    args = parser.parse_args()
+class Optimisation:
+    """The objective and Adam over one image, as nst4j runs it."""
 
-    torch.set_num_threads(args.threads)
-    print(f"torch version={torch.__version__} threads={torch.get_num_threads()}", flush=True)
-    layers = vgg_convolutions(torch.Generator().manual_seed(args.seed))
-    wanted = set(STYLE_LAYERS) | {CONTENT_LAYER}
+    def __init__(self, size, seed):
+        self.layers = vgg_convolutions(torch.Generator().manual_seed(seed))
+        self.wanted = set(STYLE_LAYERS) | {CONTENT_LAYER}
+        content = noise_image(size, 1)
+        style = noise_image(size, 2)
+        with torch.no_grad():
+            self.content_target = features(self.layers, content, {CONTENT_LAYER})[CONTENT_LAYER]
+            style_features = features(self.layers, style, set(STYLE_LAYERS))
+            self.style_targets = {name: gram(style_features[name]) for name in STYLE_LAYERS}
+        self.image = content.clone().requires_grad_(True)
+        self.best = self.image.detach().clone()
+        self.best_loss = float("inf")
+        self.optimizer = torch.optim.Adam([self.image], lr=LEARNING_RATE)
 
-    content = noise_image(args.size, 1)
-    style = noise_image(args.size, 2)
-    with torch.no_grad():
-        content_target = features(layers, content, {CONTENT_LAYER})[CONTENT_LAYER]
-        style_features = features(layers, style, set(STYLE_LAYERS))
-        style_targets = {name: gram(style_features[name]) for name in STYLE_LAYERS}
-
-    image = content.clone().requires_grad_(True)
-    best = image.detach().clone()
-    best_loss = float("inf")
-    optimizer = torch.optim.Adam([image], lr=LEARNING_RATE)
-    seconds = []
-    last = time.perf_counter()
-    for _ in range(args.warmup + args.iterations):
-        optimizer.zero_grad(set_to_none=True)
-        out = features(layers, image, wanted)
-        content_loss = CONTENT_WEIGHT * torch.mean((out[CONTENT_LAYER] - content_target) ** 2)
-        style_loss = STYLE_WEIGHT * sum(torch.mean((gram(out[name]) - style_targets[name]) ** 2)
+    def step(self):
+        """One step; returns its wall-clock seconds."""
+        start = time.perf_counter()
+        self.optimizer.zero_grad(set_to_none=True)
+        image = self.image
+        out = features(self.layers, image, self.wanted)
+        content_loss = CONTENT_WEIGHT * torch.mean((out[CONTENT_LAYER] - self.content_target) ** 2)
+        style_loss = STYLE_WEIGHT * sum(torch.mean((gram(out[name]) - self.style_targets[name]) ** 2)
                                         for name in STYLE_LAYERS)
         dx = image[:, :, :, 1:] - image[:, :, :, :-1]
         dy = image[:, :, 1:, :] - image[:, :, :-1, :]
@@ -129,18 +126,46 @@ def main():
         total = content_loss + style_loss + tv_loss
         total.backward()
         value = total.item()
-        if value < best_loss:
-            best_loss = value
-            best.copy_(image.detach())
-        optimizer.step()
-        now = time.perf_counter()
-        seconds.append(now - last)
-        last = now
+        if value < self.best_loss:
+            self.best_loss = value
+            self.best.copy_(image.detach())
+        self.optimizer.step()
+        return time.perf_counter() - start
 
-    timed = sorted(seconds[args.warmup:])
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, required=True)
+    parser.add_argument("--warmup", type=int, default=2, help="untimed steps before ready")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    print(f"torch version={torch.__version__} threads={torch.get_num_threads()}", flush=True)
+    optimisation = Optimisation(args.size, args.seed)
+    for _ in range(args.warmup):
+        optimisation.step()
+    print("ready", flush=True)
+
+    seconds = []
+    for line in sys.stdin:
+        request = line.strip()
+        if request == "step":
+            seconds.append(optimisation.step())
+            print(f"step seconds={seconds[-1]:.4f}", flush=True)
+        elif request == "done":
+            break
+        else:
+            print(f"error unknown-request {request!r}", flush=True)
+            sys.exit(2)
+    if not seconds:
+        print("error no-steps", flush=True)
+        sys.exit(2)
+    timed = sorted(seconds)
     print(f"result size={args.size} median_s={statistics.median(timed):.4f} min_s={timed[0]:.4f} "
           f"max_s={timed[-1]:.4f} peak_rss_mb={peak_rss_mb()} iterations={len(timed)} "
-          f"loss={best_loss:.6g}", flush=True)
+          f"loss={optimisation.best_loss:.6g}", flush=True)
 
 
 if __name__ == "__main__":

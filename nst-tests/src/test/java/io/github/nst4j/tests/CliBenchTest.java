@@ -46,6 +46,55 @@ class CliBenchTest {
     }
 
     @Test
+    void pytorchRunsOneStepAfterEachTimedNst4jStep() throws IOException {
+        Path requests = dir.resolve("requests.txt");
+        Path python = fakePython("""
+                echo ready
+                while read request; do
+                  echo "$request" >> '%s'
+                  case "$request" in
+                    step) echo "step seconds=0.5" ;;
+                    done) echo "result size=32 median_s=0.5000 peak_rss_mb=7"; exit 0 ;;
+                  esac
+                done
+                """.formatted(requests));
+        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "3", "--warmup", "1",
+                "--compare-pytorch", "--python", python.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(requests)).containsExactly("step", "step", "step", "done");
+        assertThat(run.out()).containsPattern("(?m)^\\s*32x32\\s+\\d+\\.\\d{3}\\s+0\\.500\\s+\\d+\\.\\d{2}\\s+\\d+ MB\\s+7 MB$");
+    }
+
+    @Test
+    void aPytorchFailureMidRunLeavesTheJavaFigures() throws IOException {
+        Path python = fakePython("""
+                echo ready
+                read request
+                echo "RuntimeError: out of memory"
+                exit 1
+                """);
+        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "2", "--warmup", "0",
+                "--compare-pytorch", "--python", python.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern(JAVA_ROW)
+                .contains("PyTorch failed at 32 px: the Python process ended (RuntimeError: out of memory)")
+                .containsPattern("(?m)^\\s*32x32\\s+\\d+\\.\\d{3}\\s+-\\s+-\\s+\\d+ MB\\s+-$");
+    }
+
+    /**
+     * A stand-in interpreter: answers the torch probe ({@code -c ...}) with a version and otherwise
+     * runs {@code session}, a shell script speaking {@code pytorch_bench.py}'s protocol.
+     */
+    private Path fakePython(String session) throws IOException {
+        Path python = dir.resolve("fake-python");
+        Files.writeString(python, "#!/bin/sh\nif [ \"$1\" = -c ]; then echo 0.0-fake; exit 0; fi\n" + session);
+        python.toFile().setExecutable(true);
+        return python;
+    }
+
+    @Test
     void driftReportsTheEarlyAndTheLastIterations() {
         CliRun run = CliRun.of("bench", "--drift", "30", "--sizes", "32");
 
