@@ -54,8 +54,9 @@ final class BenchCommand implements Callable<Integer> {
     private WeightsOption weights;
 
     @Option(names = "--compare-pytorch",
-            description = "Also run the same optimisation step in PyTorch (a Python process per size) and print both "
-                    + "side by side; skipped with a note when no Python with torch is found.")
+            description = "Also run the same optimisation step in PyTorch (a Python process per size, one step after "
+                    + "each timed nst4j step) and print both side by side; skipped with a note when no Python with "
+                    + "torch is found.")
     private boolean comparePytorch;
 
     @Option(names = "--python", paramLabel = "PATH",
@@ -195,14 +196,16 @@ final class BenchCommand implements Callable<Integer> {
             PrintWriter out) {
         List<Double> seconds = new ArrayList<>();
         PytorchComparison.Session[] alongside = {torch};
-        long[] stepStart = {System.nanoTime()};
+        long[] stepEnd = {0};
         try {
             StyleTransfer.builder()
                     .content(noiseImage(size, 1)).style(noiseImage(size, 2))
                     .size(size).iterations(warmup + iterations).weights(source).lowMemory(lowMemory)
                     .build()
                     .run((IterationEvent event) -> {
-                        seconds.add((System.nanoTime() - stepStart[0]) / 1e9);
+                        // The first step counts from the start of the run, as the run's own clock does.
+                        seconds.add(seconds.isEmpty() ? event.elapsed().toNanos() / 1e9
+                                : (System.nanoTime() - stepEnd[0]) / 1e9);
                         if (alongside[0] != null && seconds.size() > warmup) {
                             try {
                                 alongside[0].step();
@@ -212,22 +215,16 @@ final class BenchCommand implements Callable<Integer> {
                                 alongside[0] = null;
                             }
                         }
-                        stepStart[0] = System.nanoTime();
+                        stepEnd[0] = System.nanoTime();
                     });
-        } catch (RuntimeException e) {
-            if (alongside[0] != null) {
-                alongside[0].close();
-            }
-            throw e;
-        }
-        if (alongside[0] == null) {
-            return new StepTimes(seconds, null);
-        }
-        try {
-            return new StepTimes(seconds, alongside[0].finish());
+            return new StepTimes(seconds, alongside[0] == null ? null : alongside[0].finish());
         } catch (IOException e) {
             out.println("PyTorch failed at " + size + " px: " + e.getMessage());
             return new StepTimes(seconds, null);
+        } finally {
+            if (alongside[0] != null) {
+                alongside[0].close();
+            }
         }
     }
 

@@ -31,6 +31,8 @@ final class PytorchComparison {
     /** Tried in this order when no interpreter is given: the one on PATH, then Debian's (python3-torch). */
     private static final List<String> DEFAULT_PYTHONS = List.of("python3", "/usr/bin/python3");
     private static final long PROBE_TIMEOUT_SECONDS = 120;
+    /** How long a PyTorch process may take to exit once its input is closed. */
+    private static final long EXIT_TIMEOUT_SECONDS = 30;
 
     /** PyTorch's figures for one size. */
     record Figures(int size, double medianSeconds, long peakRssMb) {
@@ -102,26 +104,32 @@ final class PytorchComparison {
                     true);
         }
 
-        /** Runs one optimisation step in PyTorch and returns its seconds. */
-        double step() throws IOException {
+        /** Runs one optimisation step in PyTorch; the script keeps its time. */
+        void step() throws IOException {
             input.println("step");
-            return Double.parseDouble(keyValues(awaitLine("step ")).get("seconds"));
+            awaitLine("step ");
         }
 
         /** Ends the process and returns the figures of the steps it ran. */
         Figures finish() throws IOException {
             input.println("done");
-            Map<String, String> values = keyValues(awaitLine("result "));
+            String line = awaitLine("result ");
             close();
-            return new Figures(size, Double.parseDouble(values.get("median_s")),
-                    Long.parseLong(values.get("peak_rss_mb")));
+            Map<String, String> values = keyValues(line);
+            try {
+                return new Figures(size, Double.parseDouble(values.get("median_s")),
+                        Long.parseLong(values.get("peak_rss_mb")));
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new IOException("unreadable result line: " + line, e);
+            }
         }
 
+        /** Ends the process (it exits when its input closes); may be called more than once. */
         @Override
         public void close() {
             input.close();
             try {
-                if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

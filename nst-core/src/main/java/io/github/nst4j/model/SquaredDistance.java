@@ -3,6 +3,7 @@ package io.github.nst4j.model;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.base.Preconditions;
@@ -29,8 +30,8 @@ public class SquaredDistance extends DynamicCustomOp {
     /** The op's name in SameDiff graphs; not a libnd4j op. */
     public static final String OP_NAME = "nst4j_squared_distance";
     private static final String NATIVE_OP = "mean_sqerr_loss";
-    /** libnd4j's loss reduction mode "weighted sum" ({@code LossReduce.SUM}). */
-    private static final int WEIGHTED_SUM = 1;
+    /** libnd4j's loss reduction mode "weighted sum". */
+    private static final int WEIGHTED_SUM = LossReduce.SUM.ordinal();
 
     static {
         NativeOpAlias.register(new SquaredDistance());
@@ -88,7 +89,10 @@ public class SquaredDistance extends DynamicCustomOp {
         return Collections.singletonList(dataTypes.get(0));
     }
 
-    /** Gradients for {@code x} and {@code y}; the scale is a constant and gets none. */
+    /**
+     * Gradients for {@code x} and {@code y}; the scale, a constant, gets zeros (an op that never runs,
+     * as nothing asks for it).
+     */
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable factor = gradients.get(0).mul(arg(1)).mul(2.0);
