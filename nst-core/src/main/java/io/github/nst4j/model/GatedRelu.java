@@ -2,13 +2,10 @@ package io.github.nst4j.model;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.base.Preconditions;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.CustomOpDescriptor;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 
 /**
@@ -24,7 +21,7 @@ import org.nd4j.linalg.api.ops.impl.scalar.Step;
  *
  * <p>Registered under its own name, {@value #OP_NAME}; see {@link NativeOpAlias}.
  */
-public class GatedRelu extends DynamicCustomOp {
+public class GatedRelu extends AliasedCustomOp {
     /** The op's name in SameDiff graphs; not a libnd4j op. */
     public static final String OP_NAME = "nst4j_gated_relu";
     private static final String NATIVE_OP = "relu";
@@ -53,23 +50,8 @@ public class GatedRelu extends DynamicCustomOp {
     }
 
     @Override
-    public long opHash() {
-        return NativeOpAlias.nativeOp(NATIVE_OP).getHash();
-    }
-
-    @Override
-    public CustomOpDescriptor getDescriptor() {
-        return NativeOpAlias.nativeOp(NATIVE_OP);
-    }
-
-    /** The cutoff travels as the float argument; there are no properties to copy. */
-    @Override
-    public Map<String, Object> propertiesForFunction() {
-        return Collections.emptyMap();
-    }
-
-    @Override
-    public void setPropertiesForFunction(Map<String, Object> properties) {
+    String nativeOpName() {
+        return NATIVE_OP;
     }
 
     @Override

@@ -2,14 +2,11 @@ package io.github.nst4j.model;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.base.Preconditions;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.CustomOpDescriptor;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Registered under its own name, {@value #OP_NAME}; see {@link NativeOpAlias}.
  */
-public class SquaredDistance extends DynamicCustomOp {
+public class SquaredDistance extends AliasedCustomOp {
     /** The op's name in SameDiff graphs; not a libnd4j op. */
     public static final String OP_NAME = "nst4j_squared_distance";
     private static final String NATIVE_OP = "mean_sqerr_loss";
@@ -63,23 +60,8 @@ public class SquaredDistance extends DynamicCustomOp {
     }
 
     @Override
-    public long opHash() {
-        return NativeOpAlias.nativeOp(NATIVE_OP).getHash();
-    }
-
-    @Override
-    public CustomOpDescriptor getDescriptor() {
-        return NativeOpAlias.nativeOp(NATIVE_OP);
-    }
-
-    /** The reduction mode travels as the integer argument; there are no properties to copy. */
-    @Override
-    public Map<String, Object> propertiesForFunction() {
-        return Collections.emptyMap();
-    }
-
-    @Override
-    public void setPropertiesForFunction(Map<String, Object> properties) {
+    String nativeOpName() {
+        return NATIVE_OP;
     }
 
     @Override
