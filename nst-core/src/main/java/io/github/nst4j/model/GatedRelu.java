@@ -4,8 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.base.Preconditions;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 
 /**
@@ -52,13 +50,6 @@ public class GatedRelu extends AliasedCustomOp {
     @Override
     String nativeOpName() {
         return NATIVE_OP;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
-        Preconditions.checkArgument(dataTypes != null && dataTypes.size() == 1, "Expected 1 input data type, got %s",
-                dataTypes);
-        return Collections.singletonList(dataTypes.get(0));
     }
 
     @Override

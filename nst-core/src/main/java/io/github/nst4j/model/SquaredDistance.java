@@ -1,12 +1,9 @@
 package io.github.nst4j.model;
 
-import java.util.Collections;
 import java.util.List;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.base.Preconditions;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -62,13 +59,6 @@ public class SquaredDistance extends AliasedCustomOp {
     @Override
     String nativeOpName() {
         return NATIVE_OP;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
-        Preconditions.checkArgument(dataTypes != null && dataTypes.size() == 3, "Expected 3 input data types, got %s",
-                dataTypes);
-        return Collections.singletonList(dataTypes.get(0));
     }
 
     /**
