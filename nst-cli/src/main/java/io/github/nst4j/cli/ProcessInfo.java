@@ -8,9 +8,10 @@ import org.bytedeco.javacpp.Pointer;
 /**
  * What this process can tell about itself on Linux: its resident memory now (VmRSS) and at its
  * peak (VmHWM, which can be reset between measurements), and the native libraries it mapped.
- * Elsewhere it falls back to javacpp's view or says it does not know.
+ * Elsewhere it falls back to javacpp's view or says it does not know. Public for the benchmark
+ * programs of nst-examples.
  */
-final class ProcessInfo {
+public final class ProcessInfo {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
@@ -18,7 +19,7 @@ final class ProcessInfo {
     }
 
     /** Starts a new peak measurement where the kernel allows it ("5" resets VmHWM). */
-    static void resetPeak() {
+    public static void resetPeak() {
         try {
             Files.writeString(CLEAR_REFS, "5");
         } catch (IOException | UnsupportedOperationException e) {
@@ -27,7 +28,7 @@ final class ProcessInfo {
     }
 
     /** The path of the first mapped native library whose name contains {@code name} (Linux only). */
-    static String loadedLibrary(String name) {
+    public static String loadedLibrary(String name) {
         try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
             return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1)).filter(path -> path.contains(name))
                     .findFirst().orElse("(not found)");
@@ -37,12 +38,12 @@ final class ProcessInfo {
     }
 
     /** Peak resident bytes of this process (VmHWM), or -1 where the system does not say. */
-    static long peakBytes() {
+    public static long peakBytes() {
         return statusBytes("VmHWM:");
     }
 
     /** Resident bytes of this process now (VmRSS), or -1 where the system does not say. */
-    static long residentBytes() {
+    public static long residentBytes() {
         return statusBytes("VmRSS:");
     }
 
@@ -60,7 +61,7 @@ final class ProcessInfo {
     }
 
     /** E.g. {@code " 2310 MB"}, or the current resident size with a note where no peak is kept. */
-    static String describePeak() {
+    public static String describePeak() {
         long peak = peakBytes();
         return peak >= 0 ? String.format("%5d MB", peak >> 20) : (Pointer.physicalBytes() >> 20) + " MB (now)";
     }

@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
  * of Gatys et al.; shows the {@code BufferedImage} side of the API.
  *
  * <pre>
- * java ... io.github.nst4j.examples.ExtractStyle painting.jpg texture.png [random]
+ * nst-examples/run ExtractStyle painting.jpg texture.png [zoo|random|FILE]
  * </pre>
  */
 public final class ExtractStyle {
@@ -21,11 +21,10 @@ public final class ExtractStyle {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ExtractStyle STYLE OUTPUT [random]");
+            System.err.println("usage: ExtractStyle STYLE OUTPUT [zoo|random|FILE]");
             System.exit(2);
         }
-        WeightsSource weights = args.length > 2 && args[2].equals("random")
-                ? WeightsSource.random(1) : WeightsSource.zoo();
+        WeightsSource weights = ExampleWeights.parse(args.length > 2 ? args[2] : "zoo");
         BufferedImage painting = ImageIO.read(Path.of(args[0]).toFile());
         extract(painting, 256, 256, 400, weights).save(Path.of(args[1]));
         System.out.println("Wrote " + args[1]);

@@ -9,23 +9,24 @@ import java.nio.file.Path;
  * Paints a photo in the style of a painting, the way an application would embed nst4j.
  *
  * <pre>
- * java ... io.github.nst4j.examples.StylizePhoto photo.jpg painting.jpg out.png [iterations] [random]
+ * nst-examples/run StylizePhoto photo.jpg painting.jpg out.png [SIZE [ITERATIONS [zoo|random|FILE]]]
  * </pre>
- * The optional last argument {@code random} uses untrained weights (offline smoke run).
+ * Defaults: 384 px on the long side, 300 iterations, the pretrained zoo weights; {@code random}
+ * uses untrained weights (an offline smoke run).
  */
 public final class StylizePhoto {
     private StylizePhoto() {
     }
 
     public static void main(String[] args) {
-        if (args.length < 3) {
-            System.err.println("usage: StylizePhoto CONTENT STYLE OUTPUT [ITERATIONS] [random]");
+        if (args.length < 3 || args.length > 6) {
+            System.err.println("usage: StylizePhoto CONTENT STYLE OUTPUT [SIZE [ITERATIONS [zoo|random|FILE]]]");
             System.exit(2);
         }
-        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 300;
-        WeightsSource weights = args.length > 4 && args[4].equals("random")
-                ? WeightsSource.random(1) : WeightsSource.zoo();
-        StyleTransferResult result = stylize(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), 384,
+        int size = args.length > 3 ? Integer.parseInt(args[3]) : 384;
+        int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 300;
+        WeightsSource weights = ExampleWeights.parse(args.length > 5 ? args[5] : "zoo");
+        StyleTransferResult result = stylize(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), size,
                 iterations, weights);
         System.out.printf("Wrote %s; loss %.4g -> %.4g%n", args[2], result.lossHistory().get(0).total(),
                 result.lossHistory().get(result.lossHistory().size() - 1).total());

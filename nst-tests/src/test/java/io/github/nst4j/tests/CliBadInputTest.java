@@ -27,7 +27,7 @@ class CliBadInputTest {
 
     @BeforeEach
     void setUp() {
-        style = SharedImages.style("starry_night.jpg");
+        style = SampleImages.style("starry_night.jpg");
         output = dir.resolve("out.png");
     }
 
@@ -38,7 +38,7 @@ class CliBadInputTest {
 
     @Test
     void directoryInsteadOfStyleFile() {
-        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(), "--style", dir.toString(),
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(), "--style", dir.toString(),
                 "--output", output.toString(), "--weights", "random");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Expected an image file but got a directory");
@@ -67,7 +67,7 @@ class CliBadInputTest {
 
     @Test
     void truncatedJpeg() throws IOException {
-        byte[] jpeg = Files.readAllBytes(SharedImages.content("tubingen.jpg"));
+        byte[] jpeg = Files.readAllBytes(SampleImages.content("tubingen.jpg"));
         Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, 400));
         assertRefused(1, "cut.jpg", "--content", cut.toString());
     }
@@ -81,34 +81,34 @@ class CliBadInputTest {
 
     @Test
     void sizeTooLargeForMemory() {
-        assertRefused(1, "use --size", "--content", SharedImages.content("chelsea.png").toString(), "--size", "20000");
+        assertRefused(1, "use --size", "--content", SampleImages.content("chelsea.png").toString(), "--size", "20000");
     }
 
     @Test
     void unsupportedOutputFormat() {
         output = dir.resolve("out.gif");
-        assertRefused(2, "Unsupported output format", "--content", SharedImages.content("chelsea.png").toString());
+        assertRefused(2, "Unsupported output format", "--content", SampleImages.content("chelsea.png").toString());
     }
 
     @Test
     void outputDirectoryMissing() {
         output = dir.resolve("missing").resolve("out.png");
-        assertRefused(2, "does not exist", "--content", SharedImages.content("chelsea.png").toString());
+        assertRefused(2, "does not exist", "--content", SampleImages.content("chelsea.png").toString());
     }
 
     @Test
     void outputSameAsInput() throws IOException {
-        Path content = Files.copy(SharedImages.content("chelsea.png"), dir.resolve("chelsea.png"));
+        Path content = Files.copy(SampleImages.content("chelsea.png"), dir.resolve("chelsea.png"));
         output = content;
         CliRun run = run("--content", content.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("same file as input");
-        assertThat(Files.readAllBytes(content)).isEqualTo(Files.readAllBytes(SharedImages.content("chelsea.png")));
+        assertThat(Files.readAllBytes(content)).isEqualTo(Files.readAllBytes(SampleImages.content("chelsea.png")));
     }
 
     @Test
     void nonPositiveNumbers() {
-        String content = SharedImages.content("chelsea.png").toString();
+        String content = SampleImages.content("chelsea.png").toString();
         assertRefused(2, "--iterations must be positive", "--content", content, "--iterations", "0");
         assertRefused(2, "--size must be positive", "--content", content, "--size", "-5");
         assertRefused(2, "--style-weight must be positive", "--content", content, "--style-weight", "0");
@@ -119,7 +119,7 @@ class CliBadInputTest {
 
     @Test
     void badEnumValueAndUnknownOption() {
-        String content = SharedImages.content("chelsea.png").toString();
+        String content = SampleImages.content("chelsea.png").toString();
         assertRefused(2, "--pooling", "--content", content, "--pooling", "median");
         assertRefused(2, "Unknown option", "--content", content, "--colour", "red");
     }

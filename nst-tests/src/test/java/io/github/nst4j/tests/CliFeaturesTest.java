@@ -24,8 +24,8 @@ class CliFeaturesTest {
     @Test
     void saveEveryWritesNumberedCheckpointsBesideTheOutput() throws IOException {
         Path output = dir.resolve("cat.png");
-        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(),
-                "--style", SharedImages.style("the_scream.jpg").toString(), "--output", output.toString(),
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
+                "--style", SampleImages.style("the_scream.jpg").toString(), "--output", output.toString(),
                 "--size", "48", "--iterations", "4", "--save-every", "2", "--weights", "random",
                 "--plot", dir.resolve("losses.png").toString(), "--animate", dir.resolve("run.gif").toString());
 
@@ -72,13 +72,13 @@ class CliFeaturesTest {
     @Test
     void batchRendersEveryContentStylePairIntoTheOutputDirectory() throws IOException {
         Path contents = Files.createDirectory(dir.resolve("photos"));
-        Files.copy(SharedImages.content("chelsea.png"), contents.resolve("cat.png"));
-        Files.copy(SharedImages.content("coffee.png"), contents.resolve("cup.png"));
+        Files.copy(SampleImages.content("chelsea.png"), contents.resolve("cat.png"));
+        Files.copy(SampleImages.content("coffee.png"), contents.resolve("cup.png"));
         Files.writeString(contents.resolve("notes.txt"), "not an image");
         Path outputs = Files.createDirectory(dir.resolve("out"));
 
         CliRun run = CliRun.of("--content", contents.toString(), "--style",
-                SharedImages.style("brick.png") + "," + SharedImages.style("gravel.png"), "--output", outputs.toString(),
+                SampleImages.style("brick.png") + "," + SampleImages.style("gravel.png"), "--output", outputs.toString(),
                 "--size", "64", "--iterations", "2", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -94,8 +94,8 @@ class CliFeaturesTest {
     @Test
     void divergingLossNamesTheTermAndKeepsTheBestImage() {
         Path output = dir.resolve("blown.png");
-        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(),
-                "--style", SharedImages.style("the_scream.jpg").toString(), "--output", output.toString(),
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
+                "--style", SampleImages.style("the_scream.jpg").toString(), "--output", output.toString(),
                 "--size", "48", "--iterations", "10", "--learning-rate", "1e30", "--weights", "random");
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -107,7 +107,7 @@ class CliFeaturesTest {
     @Test
     void styleExtractionHonoursWidthAndHeightAndWritesJpeg() throws IOException {
         Path output = dir.resolve("texture.jpg");
-        CliRun run = CliRun.of("--style", SharedImages.style("gravel.png").toString(), "--output", output.toString(),
+        CliRun run = CliRun.of("--style", SampleImages.style("gravel.png").toString(), "--output", output.toString(),
                 "--width", "56", "--height", "40", "--iterations", "3", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

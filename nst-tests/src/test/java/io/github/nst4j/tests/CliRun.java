@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the {@code nst} command in this JVM, with its exit code and captured output. */
+/** One run of the {@code nst} command (or another picocli program) in this JVM, with its exit code and output. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
+        return of(NstMain.commandLine(), args);
+    }
+
+    static CliRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = NstMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

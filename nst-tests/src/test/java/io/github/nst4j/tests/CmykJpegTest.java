@@ -36,7 +36,7 @@ class CmykJpegTest {
     @ParameterizedTest
     @EnumSource(Encoding.class)
     void decodesToTheSourceColours(Encoding encoding) throws IOException {
-        BufferedImage photo = ImageIO.read(SharedImages.content("chelsea.png").toFile());
+        BufferedImage photo = ImageIO.read(SampleImages.content("chelsea.png").toFile());
         Path jpeg = dir.resolve("cat.jpg");
         CmykJpegs.write(photo, jpeg, encoding, QUALITY);
         assertThat(adobeTransform(Files.readAllBytes(jpeg))).isEqualTo(encoding == Encoding.CMYK ? 0 : 2);
@@ -55,13 +55,13 @@ class CmykJpegTest {
 
     @Test
     void cmykAndYcckJpegsWorkAsContent() throws IOException {
-        BufferedImage photo = ImageIO.read(SharedImages.content("chelsea.png").toFile());
+        BufferedImage photo = ImageIO.read(SampleImages.content("chelsea.png").toFile());
         Path photos = Files.createDirectory(dir.resolve("photos"));
         CmykJpegs.write(photo, photos.resolve("cmyk.jpg"), Encoding.CMYK, QUALITY);
         CmykJpegs.write(photo, photos.resolve("ycck.jpg"), Encoding.YCCK, QUALITY);
         Path outputs = Files.createDirectory(dir.resolve("out"));
 
-        CliRun run = CliRun.of("--content", photos.toString(), "--style", SharedImages.style("brick.png").toString(),
+        CliRun run = CliRun.of("--content", photos.toString(), "--style", SampleImages.style("brick.png").toString(),
                 "--output", outputs.toString(), "--size", "48", "--iterations", "1", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

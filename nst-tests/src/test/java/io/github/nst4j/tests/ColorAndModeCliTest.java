@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Colour preservation, the paper's modes and L-BFGS through the {@code nst} command, on small real images. */
 class ColorAndModeCliTest {
-    private static final Path CONTENT = SharedImages.content("chelsea.png");
-    private static final Path STYLE = SharedImages.style("starry_night.jpg");
+    private static final Path CONTENT = SampleImages.content("chelsea.png");
+    private static final Path STYLE = SampleImages.style("starry_night.jpg");
 
     @TempDir
     Path dir;
@@ -71,7 +71,7 @@ class ColorAndModeCliTest {
         for (String style : new String[] {"starry_night.jpg", "the_scream.jpg", "woman-with-hat-matisse.jpg"}) {
             BufferedImage content = Images.resizeLongSide(Images.read(CONTENT), 128);
             BufferedImage recoloured = ColorStatistics.matchColors(
-                    Images.resizeLongSide(Images.read(SharedImages.style(style)), 128), content);
+                    Images.resizeLongSide(Images.read(SampleImages.style(style)), 128), content);
             ColorStatistics want = ColorStatistics.of(content);
             ColorStatistics got = ColorStatistics.of(recoloured);
             double largestVariance = Math.max(want.covariance()[0][0],
@@ -154,14 +154,14 @@ class ColorAndModeCliTest {
     void styleBlendMakesOneOutputFromSeveralStyles() throws IOException {
         Path output = dir.resolve("blend.png");
         CliRun run = CliRun.of("--content", CONTENT.toString(), "--style",
-                STYLE + "," + SharedImages.style("the_scream.jpg"), "--style-blend", "0.7,0.3",
+                STYLE + "," + SampleImages.style("the_scream.jpg"), "--style-blend", "0.7,0.3",
                 "--output", output.toString(), "--size", "48", "--iterations", "2", "--weights", "random");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(output).exists();
         assertThat(run.out()).contains("starry_night.jpg + ");
 
         CliRun mismatched = CliRun.of("--content", CONTENT.toString(), "--style",
-                STYLE + "," + SharedImages.style("the_scream.jpg"), "--style-blend", "0.7",
+                STYLE + "," + SampleImages.style("the_scream.jpg"), "--style-blend", "0.7",
                 "--output", output.toString(), "--weights", "random");
         assertThat(mismatched.exitCode()).isEqualTo(2);
         assertThat(mismatched.err()).contains("one weight per --style image");

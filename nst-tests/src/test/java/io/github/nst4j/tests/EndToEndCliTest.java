@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code nst} command on real images from {@code ../shared/images/}, with random weights (the
+ * The {@code nst} command on the sample images of {@code nst-examples/images/}, with random weights (the
  * pretrained ones cannot be downloaded in CI) at 64-96 px.
  */
 class EndToEndCliTest {
@@ -24,11 +24,11 @@ class EndToEndCliTest {
 
     @Test
     void lossFallsAndTheOutputKeepsTheContentAspectRatio() throws IOException {
-        Path content = SharedImages.content("tubingen.jpg");
+        Path content = SampleImages.content("tubingen.jpg");
         Path output = dir.resolve("tubingen_starry.png");
 
         CliRun run = CliRun.of("--content", content.toString(),
-                "--style", SharedImages.style("starry_night.jpg").toString(),
+                "--style", SampleImages.style("starry_night.jpg").toString(),
                 "--output", output.toString(), "--size", "96", "--iterations", "20", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -61,8 +61,8 @@ class EndToEndCliTest {
 
     private BufferedImage noiseRun(String name, String seed) throws IOException {
         Path output = dir.resolve(name);
-        CliRun run = CliRun.of("--content", SharedImages.content("chelsea.png").toString(),
-                "--style", SharedImages.style("brick.png").toString(), "--output", output.toString(),
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
+                "--style", SampleImages.style("brick.png").toString(), "--output", output.toString(),
                 "--size", "64", "--iterations", "6", "--init", "noise", "--seed", seed, "--weights", "random");
         assertThat(run.exitCode()).as(run.err()).isZero();
         return ImageIO.read(output.toFile());

@@ -20,15 +20,15 @@ class ExamplesTest {
     @Test
     void stylizePhotoWritesTheResult() throws IOException {
         Path output = dir.resolve("out.png");
-        StyleTransferResult result = StylizePhoto.stylize(SharedImages.content("coffee.png"),
-                SharedImages.style("woman-with-hat-matisse.jpg"), output, 64, 5, WeightsSource.random(2));
+        StyleTransferResult result = StylizePhoto.stylize(SampleImages.content("coffee.png"),
+                SampleImages.style("woman-with-hat-matisse.jpg"), output, 64, 5, WeightsSource.random(2));
         assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(64);
         assertThat(result.lossHistory()).hasSize(5);
     }
 
     @Test
     void extractStyleMakesATextureOfTheAskedSize() throws IOException {
-        StyleTransferResult result = ExtractStyle.extract(ImageIO.read(SharedImages.style("shipwreck.jpg").toFile()),
+        StyleTransferResult result = ExtractStyle.extract(ImageIO.read(SampleImages.style("shipwreck.jpg").toFile()),
                 48, 36, 4, WeightsSource.random(2));
         assertThat(result.image().getWidth()).isEqualTo(48);
         assertThat(result.image().getHeight()).isEqualTo(36);

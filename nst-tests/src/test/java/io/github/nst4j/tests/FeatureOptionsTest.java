@@ -35,9 +35,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** The defining property of each optimisation, layer, style and resolution option, on small real images. */
 class FeatureOptionsTest {
     private static final WeightsSource WEIGHTS = WeightsSource.random(42).cached();
-    private static final Path CONTENT = SharedImages.content("chelsea.png");
-    private static final Path STYLE = SharedImages.style("starry_night.jpg");
-    private static final Path OTHER_STYLE = SharedImages.style("the_scream.jpg");
+    private static final Path CONTENT = SampleImages.content("chelsea.png");
+    private static final Path STYLE = SampleImages.style("starry_night.jpg");
+    private static final Path OTHER_STYLE = SampleImages.style("the_scream.jpg");
 
     @Test
     void blendedGramTargetIsTheWeightedSumOfEachStylesGram() {

@@ -73,8 +73,8 @@ class InterruptResumeCliTest {
     }
 
     private static List<String> args(Path output, String... more) {
-        List<String> args = new ArrayList<>(List.of("--content", SharedImages.content("coffee.png").toString(),
-                "--style", SharedImages.style("brick.png").toString(), "--output", output.toString(),
+        List<String> args = new ArrayList<>(List.of("--content", SampleImages.content("coffee.png").toString(),
+                "--style", SampleImages.style("brick.png").toString(), "--output", output.toString(),
                 "--size", "48", "--iterations", String.valueOf(ITERATIONS), "--weights", "random"));
         args.addAll(List.of(more));
         return args;

@@ -3,6 +3,8 @@ package io.github.nst4j.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.nst4j.examples.bench.CompareWithPytorch;
+import io.github.nst4j.examples.bench.DriftRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code nst bench} options: the PyTorch comparison is optional and never costs the Java figures,
- * and the drift mode reports both windows. Tiny sizes and iteration counts; no figure is asserted.
+ * The benchmark programs of nst-examples and {@code nst bench}: the PyTorch comparison is optional
+ * and never costs the Java figures, the drift run reports both windows, and the user's
+ * {@code nst bench} has no developer options. Tiny sizes and iteration counts; no figure is asserted.
  */
-class CliBenchTest {
-    private static final String JAVA_ROW = "(?m)^\\s*32x32\\s+\\d+\\.\\d+ s";
+class BenchmarkProgramsTest {
+    private static final String JAVA_ROW = "(?m)^\\s*32x32\\s+\\d+\\.\\d{3}\\s+-\\s+-\\s+\\d+ MB\\s+-$";
 
     @TempDir
     Path dir;
@@ -23,20 +26,18 @@ class CliBenchTest {
     @Test
     void missingPythonLeavesTheJavaFiguresAndOneExplanation() {
         Path python = dir.resolve("no-such-python");
-        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "1", "--warmup", "0",
-                "--compare-pytorch", "--python", python.toString());
+        CliRun run = compare("--sizes", "32", "--iterations", "1", "--warmup", "0", "--python", python.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern(JAVA_ROW);
-        assertThat(run.out().lines().filter(line -> line.contains("PyTorch"))).singleElement().asString()
+        assertThat(run.out().lines().filter(line -> line.startsWith("PyTorch"))).singleElement().asString()
                 .startsWith("PyTorch comparison skipped: cannot run " + python).contains("python3-torch");
     }
 
     @Test
     void comparesWithPytorchWhenDebiansTorchIsInstalled() throws IOException, InterruptedException {
         assumeTrue(importsTorch("/usr/bin/python3"), "/usr/bin/python3 has no torch (Debian: python3-torch)");
-        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "1", "--warmup", "0",
-                "--compare-pytorch", "--python", "/usr/bin/python3");
+        CliRun run = compare("--sizes", "32", "--iterations", "1", "--warmup", "0", "--python", "/usr/bin/python3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("PyTorch: /usr/bin/python3, torch ")
@@ -58,8 +59,7 @@ class CliBenchTest {
                   esac
                 done
                 """.formatted(requests));
-        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "3", "--warmup", "1",
-                "--compare-pytorch", "--python", python.toString());
+        CliRun run = compare("--sizes", "32", "--iterations", "3", "--warmup", "1", "--python", python.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(requests)).containsExactly("step", "step", "step", "done");
@@ -74,8 +74,7 @@ class CliBenchTest {
                 echo "RuntimeError: out of memory"
                 exit 1
                 """);
-        CliRun run = CliRun.of("bench", "--sizes", "32", "--iterations", "2", "--warmup", "0",
-                "--compare-pytorch", "--python", python.toString());
+        CliRun run = compare("--sizes", "32", "--iterations", "2", "--warmup", "0", "--python", python.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern(JAVA_ROW)
@@ -96,7 +95,7 @@ class CliBenchTest {
 
     @Test
     void driftReportsTheEarlyAndTheLastIterations() {
-        CliRun run = CliRun.of("bench", "--drift", "30", "--sizes", "32");
+        CliRun run = CliRun.of(DriftRun.commandLine(), "--iterations", "30", "--size", "32");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Drift: 30 iterations at 32x32")
@@ -106,11 +105,30 @@ class CliBenchTest {
     }
 
     @Test
-    void badCombinationsAreUsageErrors() {
-        assertThat(CliRun.of("bench", "--python", "python3").err()).contains("--python only applies with --compare-pytorch");
-        assertThat(CliRun.of("bench", "--drift", "20").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("bench", "--drift", "100", "--sizes", "32,64").err()).contains("--drift measures one size");
-        assertThat(CliRun.of("bench", "--drift", "100", "--compare-pytorch").exitCode()).isEqualTo(2);
+    void badValuesAreUsageErrors() {
+        assertThat(compare("--sizes", "16").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of(DriftRun.commandLine(), "--iterations", "20").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "--iterations", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theUsersBenchHasNoDeveloperOptions() {
+        assertThat(CliRun.of("bench", "--help").out()).doesNotContainIgnoringCase("pytorch").doesNotContain("--drift");
+        assertThat(CliRun.of("--help").out()).doesNotContainIgnoringCase("pytorch");
+        assertThat(CliRun.of("bench", "--compare-pytorch").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theUsersBenchPrintsARowPerSize() {
+        CliRun run = CliRun.of("bench", "--sizes", "32,40", "--iterations", "1", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^\\s*32x32\\s+\\d+\\.\\d+ s")
+                .containsPattern("(?m)^\\s*40x40\\s+\\d+\\.\\d+ s");
+    }
+
+    private static CliRun compare(String... args) {
+        return CliRun.of(CompareWithPytorch.commandLine(), args);
     }
 
     private static boolean importsTorch(String python) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.examples.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -226,7 +226,7 @@ final class PytorchComparison {
     private static Path extractScript() {
         try (InputStream in = PytorchComparison.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
-                throw new IllegalStateException(SCRIPT + " is missing from the nst-cli jar");
+                throw new IllegalStateException(SCRIPT + " is missing from the nst-examples jar");
             }
             Path file = Files.createTempFile("nst-pytorch-bench", ".py");
             Files.write(file, in.readAllBytes());
