@@ -1,5 +1,12 @@
 package io.github.nst4j;
 
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.VggLayer;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Default settings, shared by the API and the CLI so the two cannot drift apart. Weights and the
  * learning rate are those Johnson's neural-style uses with the same Caffe VGG19 weights and the
@@ -19,6 +26,14 @@ public final class Defaults {
     /** Style images are resized to this fraction of the output's long side. */
     public static final double STYLE_SCALE = 1;
     public static final long SEED = 42;
+    public static final Optimizer OPTIMIZER = Optimizer.ADAM;
+    /** Average pooling, as in the paper. */
+    public static final Pooling POOLING = Pooling.AVG;
+    public static final ColorPreservation COLORS = ColorPreservation.NONE;
+    /** Share of noise blended into the start image. */
+    public static final double INIT_NOISE_RATIO = 0;
+    /** Pyramid levels: one, no coarse-to-fine. */
+    public static final int LEVELS = 1;
     /**
      * Standard deviation of the Gaussian noise initialisation, in 0-255 pixel units around the
      * ImageNet mean colour: a visible white-noise image, as in the paper, rather than neural-style's
@@ -27,5 +42,21 @@ public final class Defaults {
     public static final double NOISE_STDDEV = 50;
 
     private Defaults() {
+    }
+
+    /** The content layer of the paper and of neural-style, {@code block4_conv2}. */
+    public static Set<VggLayer> contentLayers() {
+        return EnumSet.of(VggLayer.BLOCK4_CONV2);
+    }
+
+    /** The five style layers of the paper, {@code block1_conv1} to {@code block5_conv1}, weight 1 each. */
+    public static Map<VggLayer, Double> styleLayers() {
+        Map<VggLayer, Double> layers = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : VggLayer.values()) {
+            if (layer.indexInBlock() == 1) {
+                layers.put(layer, 1.0);
+            }
+        }
+        return layers;
     }
 }

@@ -1,15 +1,16 @@
 package io.github.nst4j;
 
+import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
-import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.network.InputConvention;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The image the first scale starts from: content, style, a given image or noise, blended with noise. */
+/** The image the first pyramid level starts from: content, style, a given image or noise, blended with noise. */
 final class StartImage {
     private StartImage() {
     }

@@ -1,20 +1,24 @@
 package io.github.nst4j;
 
+import io.github.nst4j.error.DivergedException;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.Luminance;
 import io.github.nst4j.image.PixelTensors;
-import io.github.nst4j.internal.AdamImageOptimizer;
-import io.github.nst4j.internal.Evaluator;
-import io.github.nst4j.internal.ImageOptimizer;
-import io.github.nst4j.internal.LbfgsImageOptimizer;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.optim.AdamImageOptimizer;
+import io.github.nst4j.optim.BudgetedObjective;
+import io.github.nst4j.optim.ImageOptimizer;
+import io.github.nst4j.optim.LbfgsImageOptimizer;
+import io.github.nst4j.plan.PyramidLevel;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -39,22 +43,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  *
  * <p>Besides transfer, the {@link Mode}s of the paper: texture synthesis (style only, from noise)
- * and content reconstruction (content only, from noise). Instances are immutable; {@link #run} may
- * be called repeatedly. Settings are described on {@link StyleTransferBuilder}.
+ * and content reconstruction (content only, from noise). Settings are described on
+ * {@link StyleTransferBuilder}.
+ *
+ * <p><b>Threads.</b> Instances are immutable and {@link #run} may be called repeatedly. Each run
+ * builds its own graphs and does all its work on the calling thread (SameDiff keeps its session
+ * memory per thread), so runs on different threads do not share state; they do share the machine's
+ * cores, so running them one after another is as fast. Listeners are called on the running thread.
  */
 public final class StyleTransfer {
-    /** Content layer of the paper and of neural-style. */
-    public static final VggLayer DEFAULT_CONTENT_LAYER = VggLayer.BLOCK4_CONV2;
-
     private final StyleTransferSettings settings;
     private final PreparedImages images;
-    private final List<Scale> scales;
+    private final List<PyramidLevel> levels;
     private final long fingerprint;
 
-    StyleTransfer(StyleTransferSettings settings, PreparedImages images, List<Scale> scales, long fingerprint) {
+    StyleTransfer(StyleTransferSettings settings, PreparedImages images, List<PyramidLevel> levels, long fingerprint) {
         this.settings = settings;
         this.images = images;
-        this.scales = List.copyOf(scales);
+        this.levels = List.copyOf(levels);
         this.fingerprint = fingerprint;
     }
 
@@ -69,68 +75,72 @@ public final class StyleTransfer {
     }
 
     /**
-     * Loads the weights and optimises the image at each scale in turn: targets from the content and
-     * style images resized to the scale, starting from the previous scale's result (upsampled).
+     * Loads the weights and optimises the image at each pyramid level in turn: targets from the content and
+     * style images resized to the level, starting from the previous level's result (upsampled).
      *
      * @param listener sees every evaluation and may stop the run early; the result then carries a
-     *     {@link RunState} to resume from
+     *     {@link ResumeState} to resume from
      * @throws NstException if the weights cannot be loaded
      * @throws DivergedException if the loss becomes NaN or infinite; it carries the best image so far
      */
     public StyleTransferResult run(IterationListener listener) {
         FeatureNetwork network = new FeatureNetwork(settings.weights().load(), settings.pooling());
-        RunState resume = settings.resumeFrom();
-        int firstScale = resume == null ? 0 : resume.scaleIndex();
+        ResumeState resume = settings.resumeFrom();
+        int firstLevel = resume == null ? 0 : resume.levelIndex();
         long startNanos = System.nanoTime();
         List<LossValues> history = new ArrayList<>();
         BufferedImage previous = null;
         INDArray best = null;
         int bestIteration = 0;
-        for (int index = firstScale; index < scales.size(); index++) {
-            Scale scale = scales.get(index);
-            boolean resuming = resume != null && index == firstScale;
-            INDArray start = resuming ? resume.checkpoint().optimizerState().get(ImageOptimizer.IMAGE)
-                    : previous == null ? StartImage.initial(settings, images, scale.output())
-                    : PixelTensors.fromImage(Images.resize(previous, scale.output().width(), scale.output().height()));
-            LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, scale), start,
+        double bestLoss = Double.NaN;
+        for (int index = firstLevel; index < levels.size(); index++) {
+            PyramidLevel level = levels.get(index);
+            boolean resuming = resume != null && index == firstLevel;
+            INDArray start = resuming ? resume.resumePoint().optimizerState().get(ImageOptimizer.IMAGE)
+                    : previous == null ? StartImage.initial(settings, images, level.output())
+                    : PixelTensors.fromImage(Images.resize(previous, level.output().width(), level.output().height()));
+            LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, level), start,
                     DataType.FLOAT, !settings.lowMemory());
-            Evaluator.EventContext context = new Evaluator.EventContext(scale.output().width(),
-                    scale.output().height(), index + 1, scales.size(), scales.size() * settings.iterations(),
+            BudgetedObjective.EventContext context = new BudgetedObjective.EventContext(level.output().width(),
+                    level.output().height(), index + 1, levels.size(), levels.size() * settings.iterations(),
                     startNanos);
-            Evaluator evaluator = new Evaluator(graph, history, (index + 1) * settings.iterations(), listener, context);
+            BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(index * settings.iterations(),
+                    (index + 1) * settings.iterations(), index > 0);
+            BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, listener, context);
             if (resuming) {
-                evaluator.restore(resume.checkpoint());
+                evaluator.restore(resume.resumePoint());
             }
             try (graph) {
-                optimizer().optimize(evaluator, resuming ? resume.checkpoint().optimizerState() : null);
+                optimizer().optimize(evaluator, resuming ? resume.resumePoint().optimizerState() : null);
             }
             history = evaluator.history();
             best = evaluator.bestImage();
             bestIteration = evaluator.bestIteration();
+            bestLoss = evaluator.bestLoss();
             previous = PixelTensors.toImage(best);
             if (evaluator.stopRequested()) {
-                RunState state = new RunState(fingerprint, index, evaluator.lastCheckpoint());
-                return result(previous, bestIteration, history, state, startNanos);
+                ResumeState state = new ResumeState(fingerprint, index, evaluator.lastResumePoint());
+                return result(previous, bestIteration, bestLoss, history, state, startNanos);
             }
         }
-        return result(previous, bestIteration, history, null, startNanos);
+        return result(previous, bestIteration, bestLoss, history, null, startNanos);
     }
 
-    private StyleTransferResult result(BufferedImage image, int bestIteration, List<LossValues> history,
-            RunState state, long startNanos) {
+    private StyleTransferResult result(BufferedImage image, int bestIteration, double bestLoss,
+            List<LossValues> history, ResumeState state, long startNanos) {
         BufferedImage output = settings.colors() == ColorPreservation.LUMINANCE
                 ? Luminance.combine(image, Images.resize(images.originalContent(), image.getWidth(), image.getHeight()))
                 : image;
-        return new StyleTransferResult(output, bestIteration, history, state != null,
+        return new StyleTransferResult(output, bestIteration, bestLoss, history, state != null,
                 Duration.ofNanos(System.nanoTime() - startNanos), state);
     }
 
-    private Targets targets(FeatureNetwork network, Scale scale) {
+    private Targets targets(FeatureNetwork network, PyramidLevel level) {
         INDArray content = images.content() == null ? null : PixelTensors.fromImage(
-                Images.resize(images.content(), scale.output().width(), scale.output().height()));
+                Images.resize(images.content(), level.output().width(), level.output().height()));
         List<Targets.WeightedStyle> styles = new ArrayList<>();
         for (int i = 0; i < images.styles().size(); i++) {
-            ImageSize size = scale.styles().get(i);
+            ImageSize size = level.styles().get(i);
             styles.add(new Targets.WeightedStyle(PixelTensors.fromImage(
                     Images.resize(images.styles().get(i), size.width(), size.height())), settings.styleBlend().get(i)));
         }
@@ -145,22 +155,22 @@ public final class StyleTransfer {
 
     /** Width of the generated image in pixels. */
     public int outputWidth() {
-        return scales.get(scales.size() - 1).output().width();
+        return levels.get(levels.size() - 1).output().width();
     }
 
     /** Height of the generated image in pixels. */
     public int outputHeight() {
-        return scales.get(scales.size() - 1).output().height();
+        return levels.get(levels.size() - 1).output().height();
     }
 
-    /** Loss evaluations at each scale. */
-    public int iterationsPerScale() {
+    /** Loss evaluations at each pyramid level. */
+    public int iterationsPerLevel() {
         return settings.iterations();
     }
 
-    /** The scales the run goes through, coarse to fine; one for a single-scale run. */
-    public List<Scale> scales() {
-        return scales;
+    /** The pyramid levels the run goes through, coarse to fine; one for a single-level run. */
+    public List<PyramidLevel> levels() {
+        return levels;
     }
 
     /** What the run reconstructs. */
@@ -168,12 +178,7 @@ public final class StyleTransfer {
         return settings.mode();
     }
 
-    /** Whether this run has a content image; false for texture synthesis. */
-    public boolean hasContent() {
-        return images.content() != null;
-    }
-
-    /** Identifies the settings and images; a {@link RunState} resumes only a run with the same one. */
+    /** Identifies the settings and images; a {@link ResumeState} resumes only a run with the same one. */
     public long fingerprint() {
         return fingerprint;
     }

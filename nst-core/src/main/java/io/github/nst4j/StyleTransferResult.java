@@ -10,19 +10,22 @@ import java.util.List;
 /**
  * The outcome of {@link StyleTransfer#run}.
  *
- * @param image the generated image with the lowest total loss seen at the last scale (for luminance
- *     transfer, combined with the content's colours)
- * @param bestIteration how many evaluations, over all scales, came before the one that scored
- *     {@code image}: for Adam, the number of steps applied to it; {@code lossHistory().size()} for
- *     the image after Adam's last step, scored by a final forward pass outside the history
- * @param lossHistory the weighted losses of every evaluation, in order, over all scales
+ * @param image the generated image with the lowest total loss seen at the last pyramid level (for
+ *     luminance transfer, combined with the content's colours)
+ * @param bestIteration the iteration that scored {@code image}, numbered from 1 over all levels as in
+ *     the {@link io.github.nst4j.listener.IterationEvent}s and {@code lossHistory} (its entry
+ *     {@code bestIteration - 1}); the last iteration when the image after the final step, scored by
+ *     a forward pass at the end, was best. In a multi-level run it always lies in the last level,
+ *     after its first iteration (which scores the previous level's result)
+ * @param bestLoss the total loss of {@code image}
+ * @param lossHistory the weighted losses of every evaluation, in order, over all levels
  * @param stoppedEarly true when a listener asked the run to stop
  * @param elapsed time spent optimising
  * @param resumeState when stopped early, the state {@link StyleTransferBuilder#resumeFrom} continues
  *     from; null otherwise
  */
-public record StyleTransferResult(BufferedImage image, int bestIteration, List<LossValues> lossHistory,
-        boolean stoppedEarly, Duration elapsed, RunState resumeState) {
+public record StyleTransferResult(BufferedImage image, int bestIteration, double bestLoss, List<LossValues> lossHistory,
+        boolean stoppedEarly, Duration elapsed, ResumeState resumeState) {
     public StyleTransferResult {
         lossHistory = List.copyOf(lossHistory);
     }

@@ -3,13 +3,14 @@ package io.github.nst4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nst4j.error.NstException;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** An interrupted run, written to a state file and resumed, ends with the pixels of an uninterrupted run. */
 class ResumeTest {
@@ -32,7 +33,7 @@ class ResumeTest {
         Path stateFile = dir.resolve("run.state.npz");
         interrupted.resumeState().write(stateFile);
 
-        StyleTransferResult resumed = builder(optimizer, scales).resumeFrom(RunState.read(stateFile)).build().run();
+        StyleTransferResult resumed = builder(optimizer, scales).resumeFrom(ResumeState.read(stateFile)).build().run();
 
         assertThat(resumed.stoppedEarly()).isFalse();
         assertThat(resumed.lossHistory()).isEqualTo(whole.lossHistory());
@@ -46,15 +47,15 @@ class ResumeTest {
         Path stateFile = dir.resolve("run.state.npz");
         interrupted.resumeState().write(stateFile);
 
-        assertThatThrownBy(() -> builder(Optimizer.ADAM, 1).seed(99).resumeFrom(RunState.read(stateFile)).build())
+        assertThatThrownBy(() -> builder(Optimizer.ADAM, 1).seed(99).resumeFrom(ResumeState.read(stateFile)).build())
                 .isInstanceOf(NstException.class)
                 .hasMessageContaining("other settings");
     }
 
-    private static StyleTransferBuilder builder(Optimizer optimizer, int scales) {
+    private static StyleTransferBuilder builder(Optimizer optimizer, int levels) {
         return StyleTransfer.builder()
                 .content(Synthetic.gradient(72, 56)).style(Synthetic.stripes(64, 64))
-                .size(64).scales(scales).iterations(6).optimizer(optimizer).initNoiseRatio(0.3)
+                .size(64).levels(levels).iterations(6).optimizer(optimizer).initNoiseRatio(0.3)
                 .weights(WEIGHTS);
     }
 

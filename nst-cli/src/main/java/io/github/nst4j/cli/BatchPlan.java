@@ -1,6 +1,6 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.NstException;
+import io.github.nst4j.error.NstException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

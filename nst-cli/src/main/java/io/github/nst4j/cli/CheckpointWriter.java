@@ -24,7 +24,7 @@ final class CheckpointWriter implements IterationListener {
         if (event.iteration() % every == 0 && event.iteration() < event.totalIterations()) {
             try {
                 ImageWriter.write(event.currentImage(), checkpointPath(output, event.iteration()));
-            } catch (io.github.nst4j.NstException e) {
+            } catch (io.github.nst4j.error.NstException e) {
                 err.println("nst: warning: checkpoint not written: " + e.getMessage());
             }
         }

@@ -1,7 +1,7 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.NstException;
-import io.github.nst4j.internal.AtomicFiles;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

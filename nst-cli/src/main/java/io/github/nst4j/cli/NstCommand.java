@@ -1,17 +1,19 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.DivergedException;
 import io.github.nst4j.Mode;
-import io.github.nst4j.NstException;
+import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.StyleTransferResult;
-import io.github.nst4j.RunState;
-import io.github.nst4j.image.Images;
+import io.github.nst4j.error.DivergedException;
+import io.github.nst4j.error.InvalidSettingException;
+import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
-import io.github.nst4j.image.InputConvention;
+import io.github.nst4j.image.Images;
 import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
+import io.github.nst4j.weights.download.DownloadException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         showDefaultValues = true,
+        defaultValueProvider = CoreDefaults.class,
         subcommands = BenchCommand.class,
         description = {
             "Neural style transfer (Gatys, Ecker and Bethge): repaints the content image in the style of"
@@ -134,7 +137,7 @@ final class NstCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<BatchPlan.Job> jobs = plan();
-        RunState resumeState = resume == null ? null : RunState.read(resume);
+        ResumeState resumeState = resume == null ? null : ResumeState.read(resume);
         // Cached: a batch loads the network once.
         weightsSource = weights.source(transfer.seed, weightsPreprocessing,
                 new DownloadProgress(err, System.console() != null)).cached();
@@ -154,7 +157,7 @@ final class NstCommand implements Callable<Integer> {
     }
 
     /** One style transfer; failures of one batch job are reported and the batch goes on. */
-    private int runOne(BatchPlan.Job job, RunState resumeState, InterruptGuard interrupt) {
+    private int runOne(BatchPlan.Job job, ResumeState resumeState, InterruptGuard interrupt) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -193,6 +196,11 @@ final class NstCommand implements Callable<Integer> {
             // Keep what was reached before the loss blew up; the run still failed.
             ImageWriter.write(e.bestImage(), job.output());
             return fail(err, e.getMessage() + "; the best image before that was written to " + job.output(), e);
+        } catch (InvalidSettingException e) {
+            // A setting no job can use: a usage error about the option, and the batch stops.
+            throw new ParameterException(spec.commandLine(), SettingFlags.describe(e), e);
+        } catch (DownloadException e) {
+            return fail(err, e.getMessage() + " (--weights FILE)", e);
         } catch (NstException e) {
             return fail(err, e.getMessage(), e);
         } catch (OutOfMemoryError e) {
@@ -209,7 +217,7 @@ final class NstCommand implements Callable<Integer> {
     }
 
     private static int totalIterations(StyleTransfer styleTransfer) {
-        return styleTransfer.scales().size() * styleTransfer.iterationsPerScale();
+        return styleTransfer.levels().size() * styleTransfer.iterationsPerLevel();
     }
 
     /** Animation frames: every --save-every iterations, else about 40 over the run. */
@@ -270,10 +278,6 @@ final class NstCommand implements Callable<Integer> {
         }
         transfer.check();
         checkOptions();
-        if (transfer.styleBlend != null && transfer.styleBlend.size() != styles.size()) {
-            throw new ParameterException(spec.commandLine(), "--style-blend needs one weight per --style image: "
-                    + styles.size() + " styles, " + transfer.styleBlend.size() + " weights");
-        }
         List<List<Path>> styleSets = transfer.styleBlend != null || styles.isEmpty() ? List.of(styles)
                 : styles.stream().map(List::of).toList();
         if (BatchPlan.isBatch(contents, styleSets)) {
@@ -297,10 +301,6 @@ final class NstCommand implements Callable<Integer> {
             ImageWriter.formatOf(output);
         } catch (NstException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if ((transfer.width != null || transfer.height != null) && content != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--width/--height apply only to texture mode (no --content); with --content use --size");
         }
         if (animate != null && !animate.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
             throw new ParameterException(spec.commandLine(), "--animate must name a .gif file, got " + animate);
@@ -348,19 +348,19 @@ final class NstCommand implements Callable<Integer> {
         return builder;
     }
 
-    private String summary(BatchPlan.Job job, StyleTransfer styleTransfer, RunState resumeState) {
+    private String summary(BatchPlan.Job job, StyleTransfer styleTransfer, ResumeState resumeState) {
         String styleNames = job.styles().stream().map(Path::toString).collect(Collectors.joining(" + "));
         String what = switch (styleTransfer.mode()) {
             case TEXTURE -> "Synthesising the texture of " + styleNames;
             case CONTENT -> "Reconstructing " + job.content() + " from " + transfer.contentLayers;
             case TRANSFER -> "Stylising " + job.content() + " with " + styleNames;
         };
-        String scales = styleTransfer.scales().size() == 1 ? "" : " in " + styleTransfer.scales().size() + " scales ("
-                + styleTransfer.scales().stream().map(scale -> scale.output().toString())
+        String levels = styleTransfer.levels().size() == 1 ? "" : " in " + styleTransfer.levels().size() + " scales ("
+                + styleTransfer.levels().stream().map(level -> level.output().toString())
                         .collect(Collectors.joining(", ")) + ")";
         String resumed = resumeState == null ? "" : ", resuming after iteration " + resumeState.iterationsDone();
         return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iterations, %s, weights: %s%s", what,
-                styleTransfer.outputWidth(), styleTransfer.outputHeight(), scales, totalIterations(styleTransfer),
+                styleTransfer.outputWidth(), styleTransfer.outputHeight(), levels, totalIterations(styleTransfer),
                 transfer.optimizer.name().toLowerCase(Locale.ROOT), weightsSource.description(), resumed);
     }
 

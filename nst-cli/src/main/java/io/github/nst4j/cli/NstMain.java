@@ -1,6 +1,6 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.NstException;
+import io.github.nst4j.error.NstException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code nst} command. */

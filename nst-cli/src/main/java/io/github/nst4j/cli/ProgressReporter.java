@@ -73,8 +73,8 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
 
     /** "scale 2/3 181x128  " in a coarse-to-fine run, nothing otherwise. */
     private static String scale(IterationEvent event) {
-        return event.scaleCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ", event.scale(),
-                event.scaleCount(), event.imageWidth(), event.imageHeight());
+        return event.levelCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ", event.level(),
+                event.levelCount(), event.imageWidth(), event.imageHeight());
     }
 
     private static String losses(LossValues losses) {

@@ -1,12 +1,11 @@
 package io.github.nst4j.cli;
 
 import io.github.nst4j.ColorPreservation;
-import io.github.nst4j.Defaults;
 import io.github.nst4j.Mode;
 import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransferBuilder;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.VggLayer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ final class TransferOptions {
                     + " Default: transfer with --content, texture without.")
     Mode mode;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "" + Defaults.SIZE,
+    @Option(names = "--size", paramLabel = "N",
             description = "Long side of the output in pixels; the aspect ratio is kept.")
     int size;
 
@@ -39,33 +38,33 @@ final class TransferOptions {
     @Option(names = "--height", paramLabel = "N", description = "Output height in texture mode.")
     Integer height;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + Defaults.ITERATIONS,
+    @Option(names = "--iterations", paramLabel = "N",
             description = "Loss evaluations per scale: Adam steps, or L-BFGS function evaluations.")
     int iterations;
 
-    @Option(names = "--content-weight", paramLabel = "W", defaultValue = "" + Defaults.CONTENT_WEIGHT,
+    @Option(names = "--content-weight", paramLabel = "W",
             description = "Weight of the content loss.")
     double contentWeight;
 
-    @Option(names = "--style-weight", paramLabel = "W", defaultValue = "" + Defaults.STYLE_WEIGHT,
+    @Option(names = "--style-weight", paramLabel = "W",
             description = "Weight of the style loss.")
     double styleWeight;
 
-    @Option(names = "--tv-weight", paramLabel = "W", defaultValue = "" + Defaults.TV_WEIGHT,
+    @Option(names = "--tv-weight", paramLabel = "W",
             description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
     double tvWeight;
 
-    @Option(names = "--optimizer", paramLabel = "adam|lbfgs", defaultValue = "adam",
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs",
             description = "adam: steady steps; lbfgs: L-BFGS with a line search, usually lower loss in fewer"
                     + " iterations but 2 x --lbfgs-memory image-sized arrays of memory.")
     Optimizer optimizer;
 
-    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + Defaults.LEARNING_RATE,
+    @Option(names = "--learning-rate", paramLabel = "R",
             description = "Adam's learning rate in 0-255 pixel units; for L-BFGS the largest pixel change of its"
                     + " first step.")
     double learningRate;
 
-    @Option(names = "--lbfgs-memory", paramLabel = "N", defaultValue = "" + Defaults.LBFGS_MEMORY,
+    @Option(names = "--lbfgs-memory", paramLabel = "N",
             description = "Steps of curvature L-BFGS remembers.")
     int lbfgsMemory;
 
@@ -74,26 +73,25 @@ final class TransferOptions {
                     + " Default: content for transfer, noise otherwise.")
     InitOption init;
 
-    @Option(names = "--init-noise-ratio", paramLabel = "R", defaultValue = "0",
+    @Option(names = "--init-noise-ratio", paramLabel = "R",
             description = "Share of noise blended into the start image, 0 to 1.")
     double initNoiseRatio;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED,
+    @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the noise and of random weights; the same seed gives the same image.")
     long seed;
 
-    @Option(names = "--pooling", paramLabel = "avg|max", defaultValue = "avg",
+    @Option(names = "--pooling", paramLabel = "avg|max",
             description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
     Pooling pooling;
 
     @Option(names = {"--content-layers", "--content-layer"}, paramLabel = "LAYER[,LAYER...]", split = ",",
-            converter = VggLayerConverter.class, defaultValue = "block4_conv2",
+            converter = VggLayerConverter.class,
             description = "Layers the content loss compares, by zoo name (block1_conv1 ... block5_conv4).")
     List<VggLayer> contentLayers;
 
     @Option(names = "--style-layers", paramLabel = "LAYER[,LAYER...]", split = ",",
             converter = VggLayerConverter.class,
-            defaultValue = "block1_conv1,block2_conv1,block3_conv1,block4_conv1,block5_conv1",
             description = "Layers whose Gram matrices the style loss compares.")
     List<VggLayer> styleLayers;
 
@@ -106,17 +104,17 @@ final class TransferOptions {
                     + " instead of one output per style.")
     List<Double> styleBlend;
 
-    @Option(names = "--style-scale", paramLabel = "F", defaultValue = "" + Defaults.STYLE_SCALE,
+    @Option(names = "--style-scale", paramLabel = "F",
             description = "Resize the style to F x the output's long side before taking its Gram matrices:"
                     + " below 1 gives finer strokes, above 1 coarser ones.")
     double styleScale;
 
-    @Option(names = "--preserve-colors", paramLabel = "none|luminance|histogram", defaultValue = "none",
+    @Option(names = "--preserve-colors", paramLabel = "none|luminance|histogram",
             description = "Keep the content's colours: luminance (transfer in luminance only, keep the content's"
                     + " chroma) or histogram (recolour the style to the content's colour mean and covariance).")
     ColorPreservation colors;
 
-    @Option(names = "--scales", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--scales", paramLabel = "N",
             description = "Coarse to fine in N scales: the long side grows by sqrt(2) per scale up to --size,"
                     + " --iterations at each.")
     int scales;
@@ -127,35 +125,18 @@ final class TransferOptions {
 
     @Option(names = "--low-memory",
             description = "Free each intermediate array as soon as a step is done with it instead of recycling it:"
-                    + " 1.37 instead of 1.45 GB peak at 512x512, 3.25 instead of 3.7 GB at 1024x1024, for 1.25-1.8x"
-                    + " the time per iteration; for when that decides whether a size fits. Same result.")
+                    + " a little less peak memory for a slower iteration; for when that decides whether a size fits."
+                    + " Same result.")
     boolean lowMemory;
 
-    /** Rejects values no run could use, before any image is read. */
+    /**
+     * Rejects combinations that only the command line can get wrong; the values themselves are
+     * checked by the library, whose complaints {@link SettingFlags} maps back to these options.
+     */
     void check() {
-        positive("--size", size);
-        positive("--iterations", iterations);
-        positive("--content-weight", contentWeight);
-        positive("--style-weight", styleWeight);
-        positive("--learning-rate", learningRate);
-        positive("--lbfgs-memory", lbfgsMemory);
-        positive("--style-scale", styleScale);
-        positive("--scales", scales);
-        if (!(tvWeight >= 0) || Double.isInfinite(tvWeight)) {
-            fail("--tv-weight must be 0 or positive, got " + tvWeight);
-        }
-        if (!(initNoiseRatio >= 0 && initNoiseRatio <= 1)) {
-            fail("--init-noise-ratio must be between 0 and 1, got " + initNoiseRatio);
-        }
         if (styleLayerWeights != null && styleLayerWeights.size() != styleLayers.size()) {
             fail("--style-layer-weights needs one weight per style layer: " + styleLayers.size() + " layers, "
                     + styleLayerWeights.size() + " weights");
-        }
-        if (styleLayerWeights != null) {
-            styleLayerWeights.forEach(weight -> positive("--style-layer-weights", weight));
-        }
-        if (styleBlend != null) {
-            styleBlend.forEach(weight -> positive("--style-blend", weight));
         }
         if (startSize != null && scales != 1) {
             fail("Give either --scales or --start-size, not both");
@@ -192,7 +173,7 @@ final class TransferOptions {
         if (startSize != null) {
             builder.startSize(startSize);
         } else {
-            builder.scales(scales);
+            builder.levels(scales);
         }
         if (width != null || height != null) {
             builder.outputSize(width == null ? height : width, height == null ? width : height);
@@ -206,12 +187,6 @@ final class TransferOptions {
             map.put(styleLayers.get(i), styleLayerWeights == null ? 1.0 : styleLayerWeights.get(i));
         }
         return map;
-    }
-
-    private void positive(String option, Number value) {
-        if (!(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
-            fail(option + " must be positive, got " + value);
-        }
     }
 
     private void fail(String message) {

@@ -1,6 +1,6 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.VggLayer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

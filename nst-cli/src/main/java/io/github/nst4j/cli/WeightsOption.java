@@ -1,6 +1,6 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.image.InputConvention;
+import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.nst4j.image;
 
-import io.github.nst4j.NstException;
+import io.github.nst4j.error.NstException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;

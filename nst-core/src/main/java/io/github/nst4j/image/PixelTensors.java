@@ -1,5 +1,6 @@
 package io.github.nst4j.image;
 
+import io.github.nst4j.network.InputConvention;
 import java.awt.image.BufferedImage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -11,23 +11,23 @@ import java.time.Duration;
  * of {@link #currentImage()}, the image just evaluated.
  */
 public interface IterationEvent {
-    /** The evaluation just done, from 1, counted over all scales of the run. */
+    /** The evaluation just done, from 1, counted over all pyramid levels of the run. */
     int iteration();
 
-    /** The number of evaluations the run will make unless stopped (all scales). */
+    /** The number of evaluations the run will make unless stopped (all levels). */
     int totalIterations();
 
-    /** Width of the image being optimised at this scale, in pixels. */
+    /** Width of the image being optimised at this level, in pixels. */
     int imageWidth();
 
-    /** Height of the image being optimised at this scale, in pixels. */
+    /** Height of the image being optimised at this level, in pixels. */
     int imageHeight();
 
-    /** The current scale of a coarse-to-fine run, from 1; always 1 for a single-scale run. */
-    int scale();
+    /** The current pyramid level of a coarse-to-fine run, from 1; always 1 for a single-level run. */
+    int level();
 
-    /** The number of scales of the run. */
-    int scaleCount();
+    /** The number of pyramid levels of the run. */
+    int levelCount();
 
     /** Weighted loss terms of this step. */
     LossValues losses();

@@ -1,6 +1,6 @@
 package io.github.nst4j.loss;
 
-import io.github.nst4j.model.GramProduct;
+import io.github.nst4j.workaround.GramProduct;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The normalised Gram matrix of one image's feature maps.
  *
  * <p>For channels-last activations {@code F} of shape {@code [1, H, W, C]} (as
- * {@link io.github.nst4j.model.FeatureNetwork#build} gives them), viewed as {@code [H·W, C]}:
+ * {@link io.github.nst4j.network.FeatureNetwork#build} gives them), viewed as {@code [H·W, C]}:
  * {@code G = Fᵀ·F / (C·H·W)}, a {@code [C, C]} matrix. Dividing by {@code C·H·W} (as Johnson's
  * neural-style does) makes the style loss comparable across layers and image sizes.
  */

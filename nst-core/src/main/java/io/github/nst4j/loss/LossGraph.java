@@ -1,10 +1,10 @@
 package io.github.nst4j.loss;
 
-import io.github.nst4j.internal.SessionMemory;
-import io.github.nst4j.internal.SilentStdout;
 import io.github.nst4j.listener.LossValues;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.workaround.GradientFunction;
+import io.github.nst4j.workaround.SessionMemory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,21 +30,15 @@ public final class LossGraph implements AutoCloseable {
     public static final String TV_LOSS = "tv_loss";
     private static final String[] LOSS_TERMS = {CONTENT_LOSS, STYLE_LOSS, TV_LOSS};
 
-    /** Key of the gradient function inside the graph ({@code SameDiff.GRAD_FN_KEY}, not public). */
-    private static final String GRAD_FN = "grad";
-
     private final SameDiff sd;
     private final SameDiff gradFn;
     private final String[] stepOutputs;
     /** Memory of both passes: the gradient function's and the forward-only {@link #evaluate}'s. */
     private final SessionMemory memory;
 
-    private LossGraph(SameDiff sd, boolean recycleArrays) {
+    private LossGraph(SameDiff sd, SameDiff gradFn, boolean recycleArrays) {
         this.sd = sd;
-        this.gradFn = sd.getFunction(GRAD_FN);
-        if (gradFn == null) {
-            throw new IllegalStateException("SameDiff did not create its gradient function '" + GRAD_FN + "'");
-        }
+        this.gradFn = gradFn;
         SDVariable imageGradient = sd.getVariable(IMAGE).getGradient();
         if (imageGradient == null) {
             throw new IllegalStateException("The loss does not depend on the image");
@@ -52,7 +46,7 @@ public final class LossGraph implements AutoCloseable {
         this.stepOutputs = new String[] {CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradient.name()};
         this.memory = SessionMemory.install(gradFn, recycleArrays);
         // Otherwise the forward pass would get SameDiff's own memory manager, whose arrays wait for
-        // a GC: 0.4 GB above the run's peak at 512x512 for the one score at the end of a scale.
+        // a GC and would raise the run's peak for the one score at the end of a level.
         memory.alsoFor(sd);
     }
 
@@ -137,8 +131,7 @@ public final class LossGraph implements AutoCloseable {
         TotalVariationLoss.build(sd, "tv", image, height, width).mul(TV_LOSS, spec.tvWeight());
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
-        SilentStdout.run(sd::createGradFunction);
-        return new LossGraph(sd, recycleArrays);
+        return new LossGraph(sd, GradientFunction.create(sd), recycleArrays);
     }
 
     /** The SameDiff graph. */

@@ -1,6 +1,6 @@
 package io.github.nst4j.loss;
 
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.VggLayer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package io.github.nst4j.loss;
 
-import io.github.nst4j.model.SquaredDistance;
+import io.github.nst4j.workaround.SquaredDistance;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;

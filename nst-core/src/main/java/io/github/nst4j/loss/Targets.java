@@ -1,7 +1,7 @@
 package io.github.nst4j.loss;
 
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.VggLayer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,12 +33,6 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> s
      * @param weight its factor in {@code G = Σ weight·G(image)}
      */
     public record WeightedStyle(INDArray pixels, double weight) {
-    }
-
-    /** Targets of a single style image (weight 1). */
-    public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
-            INDArray styleImage, DataType dataType) {
-        return compute(network, spec, contentImage, List.of(new WeightedStyle(styleImage, 1.0)), dataType);
     }
 
     /**

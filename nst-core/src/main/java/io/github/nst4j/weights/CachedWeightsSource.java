@@ -1,6 +1,6 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.network.Vgg19Weights;
 
 /** Loads its delegate once and hands out the same weights afterwards. */
 final class CachedWeightsSource implements WeightsSource {
@@ -24,8 +24,4 @@ final class CachedWeightsSource implements WeightsSource {
         return delegate.description();
     }
 
-    @Override
-    public boolean isPretrained() {
-        return delegate.isPretrained();
-    }
 }

@@ -1,7 +1,7 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Vgg19Weights;
 import java.nio.file.Path;
 
 /** Weights from a local file in any format {@link WeightsFile} recognises. */
@@ -25,8 +25,4 @@ final class FileWeightsSource implements WeightsSource {
         return "file " + file + (convention == null ? "" : " (" + convention.name().toLowerCase() + " input)");
     }
 
-    @Override
-    public boolean isPretrained() {
-        return true;
-    }
 }

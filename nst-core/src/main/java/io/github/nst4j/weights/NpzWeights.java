@@ -1,10 +1,10 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.NstException;
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.internal.NpzArchive;
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.storage.NpzArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;

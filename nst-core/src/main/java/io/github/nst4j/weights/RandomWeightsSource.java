@@ -1,6 +1,6 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.network.Vgg19Weights;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.model.VGG19;
 import org.slf4j.Logger;
@@ -20,14 +20,14 @@ final class RandomWeightsSource implements WeightsSource {
     public Vgg19Weights load() {
         LOG.warn("RANDOM VGG19 WEIGHTS: the network is untrained, so the output is NOT a real style"
                 + " transfer. Use them only for tests and offline smoke runs.");
-        // A 32x32 input shrinks the dense layers style transfer never uses from ~470 MB to ~25 MB;
+        // A 32x32 input shrinks the dense layers, which style transfer never uses, to a small fraction;
         // the convolutions, initialised first, are the same for any input size.
         ComputationGraph graph = VGG19.builder().numClasses(1000).seed(seed).inputShape(new int[] {3, 32, 32})
                 .build().init();
         try {
             return Vgg19Weights.fromZooGraph(graph);
         } finally {
-            graph.close(); // frees the ~570 MB of off-heap parameters now, not at some later GC
+            graph.close(); // frees the off-heap parameters now, not at some later GC
         }
     }
 
@@ -36,8 +36,4 @@ final class RandomWeightsSource implements WeightsSource {
         return "random (seed " + seed + ", untrained)";
     }
 
-    @Override
-    public boolean isPretrained() {
-        return false;
-    }
 }

@@ -1,7 +1,7 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Vgg19Weights;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;
 
@@ -22,12 +22,12 @@ public interface WeightsSource {
     /** A short human-readable name, e.g. for logs and run records. */
     String description();
 
-    /** True for trained weights; false for random ones, whose results are meaningless. */
-    boolean isPretrained();
 
     /**
      * This source, loading at most once: later calls return the same weights. Use it to run many
-     * transfers (several images, a benchmark) without reloading the network.
+     * transfers (several images, a benchmark) without reloading the network. Safe to share between
+     * threads: the first {@code load()} loads, concurrent callers wait for it, and the weights are
+     * only read afterwards.
      */
     default WeightsSource cached() {
         return this instanceof CachedWeightsSource ? this : new CachedWeightsSource(this);

@@ -1,9 +1,9 @@
 package io.github.nst4j.weights;
 
-import io.github.nst4j.NstException;
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.internal.AtomicFiles;
-import io.github.nst4j.model.Vgg19Weights;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.storage.AtomicFiles;
 import io.github.nst4j.weights.download.Checksum;
 import io.github.nst4j.weights.download.Download;
 import io.github.nst4j.weights.download.DownloadListener;
@@ -98,8 +98,4 @@ final class ZooWeightsSource implements WeightsSource {
         return "zoo (DL4J VGG19, ImageNet)";
     }
 
-    @Override
-    public boolean isPretrained() {
-        return true;
-    }
 }

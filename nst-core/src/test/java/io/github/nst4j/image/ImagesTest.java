@@ -3,7 +3,7 @@ package io.github.nst4j.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.nst4j.NstException;
+import io.github.nst4j.error.NstException;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;

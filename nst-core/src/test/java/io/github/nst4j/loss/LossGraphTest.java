@@ -2,10 +2,10 @@ package io.github.nst4j.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.TestWeights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.TestWeights;
+import io.github.nst4j.network.VggLayer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class LossGraphTest {
                 Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0), 1, 100, 1e-3);
         INDArray content = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);
         INDArray style = Nd4j.randn(DataType.FLOAT, 1, 3, 40, 48).muli(50).addi(120);
-        Targets targets = Targets.compute(network, spec, content, style, DataType.FLOAT);
+        Targets targets = Targets.compute(network, spec, content, List.of(new Targets.WeightedStyle(style, 1)), DataType.FLOAT);
         LossGraph graph = LossGraph.build(network, spec, targets, content, DataType.FLOAT);
 
         INDArray previous = null;

@@ -2,8 +2,8 @@ package io.github.nst4j.weights;
 
 import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
 
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import java.nio.file.Path;
 import org.bytedeco.hdf5.DataSet;
 import org.bytedeco.hdf5.DataSpace;

@@ -2,7 +2,7 @@ package io.github.nst4j.weights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.internal.NpzArchive;
+import io.github.nst4j.storage.NpzArchive;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;

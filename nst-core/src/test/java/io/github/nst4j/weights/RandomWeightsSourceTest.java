@@ -2,8 +2,8 @@ package io.github.nst4j.weights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.model.VGG19;
 import org.junit.jupiter.api.Test;

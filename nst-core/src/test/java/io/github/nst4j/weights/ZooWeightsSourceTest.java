@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.nst4j.NstException;
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.weights.download.Checksum;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.IOException;
@@ -117,7 +117,7 @@ class ZooWeightsSourceTest {
     void noNetworkSaysHowToRunOffline() {
         server.stop(0);
         assertThatThrownBy(() -> source(adler32).load()).isInstanceOf(NstException.class)
-                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("--weights")
+                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("as a weights file")
                 .hasMessageContaining(cache.toString()).hasMessageNotContaining("\n");
     }
 

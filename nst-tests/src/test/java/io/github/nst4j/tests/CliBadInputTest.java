@@ -81,7 +81,9 @@ class CliBadInputTest {
 
     @Test
     void sizeTooLargeForMemory() {
-        assertRefused(1, "use --size", "--content", SampleImages.content("chelsea.png").toString(), "--size", "20000");
+        // A size the machine cannot hold is a bad --size: exit 2, naming the size that fits.
+        assertRefused(2, "--size: An output of", "--content", SampleImages.content("chelsea.png").toString(),
+                "--size", "20000");
     }
 
     @Test
@@ -109,12 +111,16 @@ class CliBadInputTest {
     @Test
     void nonPositiveNumbers() {
         String content = SampleImages.content("chelsea.png").toString();
-        assertRefused(2, "--iterations must be positive", "--content", content, "--iterations", "0");
-        assertRefused(2, "--size must be positive", "--content", content, "--size", "-5");
-        assertRefused(2, "--style-weight must be positive", "--content", content, "--style-weight", "0");
-        assertRefused(2, "--content-weight must be positive", "--content", content, "--content-weight", "-1");
-        assertRefused(2, "--learning-rate must be positive", "--content", content, "--learning-rate", "0");
-        assertRefused(2, "--tv-weight must be 0 or positive", "--content", content, "--tv-weight", "-1");
+        assertRefused(2, "--iterations: Iterations must be positive", "--content", content, "--iterations", "0");
+        assertRefused(2, "--size: The size must be at least 32 px", "--content", content, "--size", "-5");
+        assertRefused(2, "--style-weight: The style weight must be a positive number", "--content", content,
+                "--style-weight", "0");
+        assertRefused(2, "--content-weight: The content weight must be a positive number", "--content", content,
+                "--content-weight", "-1");
+        assertRefused(2, "--learning-rate: The learning rate must be a positive number", "--content", content,
+                "--learning-rate", "0");
+        assertRefused(2, "--tv-weight: The TV weight must be zero or positive", "--content", content,
+                "--tv-weight", "-1");
     }
 
     @Test

@@ -114,8 +114,8 @@ class ColorAndModeCliTest {
 
         CliRun withContent = CliRun.of("--mode", "texture", "--content", CONTENT.toString(), "--style",
                 STYLE.toString(), "--output", dir.resolve("x.png").toString(), "--weights", "random");
-        assertThat(withContent.exitCode()).isEqualTo(1);
-        assertThat(withContent.err()).contains("no content image");
+        assertThat(withContent.exitCode()).isEqualTo(2);
+        assertThat(withContent.err()).contains("--content: Texture mode uses no content image");
     }
 
     @Test
@@ -164,7 +164,7 @@ class ColorAndModeCliTest {
                 STYLE + "," + SampleImages.style("the_scream.jpg"), "--style-blend", "0.7",
                 "--output", output.toString(), "--weights", "random");
         assertThat(mismatched.exitCode()).isEqualTo(2);
-        assertThat(mismatched.err()).contains("one weight per --style image");
+        assertThat(mismatched.err()).contains("--style-blend: Give one blend weight per style image");
     }
 
     private static boolean clipped(int pixel) {

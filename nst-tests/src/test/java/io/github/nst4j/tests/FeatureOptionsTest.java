@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.nst4j.ImageSize;
+import io.github.nst4j.Defaults;
 import io.github.nst4j.InitMode;
-import io.github.nst4j.NstException;
-import io.github.nst4j.Scale;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.plan.PyramidLevel;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -42,12 +43,12 @@ class FeatureOptionsTest {
     @Test
     void blendedGramTargetIsTheWeightedSumOfEachStylesGram() {
         FeatureNetwork network = new FeatureNetwork(WEIGHTS.load(), Pooling.AVG);
-        LossSpec spec = new LossSpec(Set.of(), StyleTransferBuilder.defaultStyleLayers(), 1, 1, 0);
+        LossSpec spec = new LossSpec(Set.of(), Defaults.styleLayers(), 1, 1, 0);
         INDArray a = PixelTensors.fromImage(Images.resizeLongSide(Images.read(STYLE), 64));
         INDArray b = PixelTensors.fromImage(Images.resizeLongSide(Images.read(OTHER_STYLE), 64));
 
-        Map<VggLayer, INDArray> onlyA = Targets.compute(network, spec, null, a, DataType.FLOAT).styleGrams();
-        Map<VggLayer, INDArray> onlyB = Targets.compute(network, spec, null, b, DataType.FLOAT).styleGrams();
+        Map<VggLayer, INDArray> onlyA = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(a, 1)), DataType.FLOAT).styleGrams();
+        Map<VggLayer, INDArray> onlyB = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(b, 1)), DataType.FLOAT).styleGrams();
         Map<VggLayer, INDArray> blend = Targets.compute(network, spec, null,
                 List.of(new Targets.WeightedStyle(a, 0.7), new Targets.WeightedStyle(b, 0.3)), DataType.FLOAT)
                 .styleGrams();
@@ -77,42 +78,42 @@ class FeatureOptionsTest {
         BufferedImage scream = Images.read(OTHER_STYLE);
         StyleTransfer half = transfer().style(OTHER_STYLE).size(96).styleScale(0.5).build();
 
-        ImageSize styleSize = half.scales().get(0).styles().get(0);
+        ImageSize styleSize = half.levels().get(0).styles().get(0);
         assertThat(styleSize.longSide()).isEqualTo(48);
         assertThat((double) styleSize.width() / styleSize.height())
                 .isCloseTo((double) scream.getWidth() / scream.getHeight(), within(0.05));
-        assertThat(transfer().style(OTHER_STYLE).size(96).styleScale(2).build().scales().get(0).styles().get(0)
+        assertThat(transfer().style(OTHER_STYLE).size(96).styleScale(2).build().levels().get(0).styles().get(0)
                 .longSide()).isEqualTo(192);
         // A wide painting is enlarged just enough to keep VGG19's 32 px minimum on its short side.
-        ImageSize wide = transfer().size(96).styleScale(0.5).build().scales().get(0).styles().get(0);
+        ImageSize wide = transfer().size(96).styleScale(0.5).build().levels().get(0).styles().get(0);
         assertThat(Math.min(wide.width(), wide.height())).isEqualTo(32);
         assertThat(wide.longSide()).isGreaterThan(48);
     }
 
     @Test
     void multiScaleRunPassesThroughEachStatedSize() {
-        StyleTransfer transfer = transfer().size(96).scales(3).iterations(2).build();
-        List<Integer> longSides = transfer.scales().stream().map(scale -> scale.output().longSide()).toList();
+        StyleTransfer transfer = transfer().size(96).levels(3).iterations(2).build();
+        List<Integer> longSides = transfer.levels().stream().map(scale -> scale.output().longSide()).toList();
         assertThat(longSides).containsExactly(48, 68, 96); // 96/2, 96/sqrt(2), 96
 
         Set<ImageSize> seen = new LinkedHashSet<>();
         List<Integer> scaleNumbers = new ArrayList<>();
         var result = transfer.run(event -> {
             seen.add(new ImageSize(event.imageWidth(), event.imageHeight()));
-            scaleNumbers.add(event.scale());
+            scaleNumbers.add(event.level());
             assertThat(event.currentImage().getWidth()).isEqualTo(event.imageWidth());
         });
 
-        assertThat(new ArrayList<>(seen)).isEqualTo(transfer.scales().stream().map(Scale::output).toList());
+        assertThat(new ArrayList<>(seen)).isEqualTo(transfer.levels().stream().map(PyramidLevel::output).toList());
         assertThat(scaleNumbers).containsExactly(1, 1, 2, 2, 3, 3);
         assertThat(result.image().getWidth()).isEqualTo(transfer.outputWidth());
-        assertThat(transfer().size(96).startSize(50).build().scales().stream()
+        assertThat(transfer().size(96).startSize(50).build().levels().stream()
                 .map(scale -> scale.output().longSide()).toList()).containsExactly(50, 71, 96);
     }
 
     @Test
     void styleLayerWeightsScaleTheStyleLossLinearly() {
-        Map<VggLayer, Double> doubled = StyleTransferBuilder.defaultStyleLayers();
+        Map<VggLayer, Double> doubled = Defaults.styleLayers();
         doubled.replaceAll((layer, weight) -> 2.0);
         double base = firstLosses(transfer()).style();
         double twice = firstLosses(transfer().styleLayers(doubled)).style();

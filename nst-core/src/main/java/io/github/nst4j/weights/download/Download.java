@@ -3,7 +3,6 @@ package io.github.nst4j.weights.download;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
-import io.github.nst4j.NstException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ public final class Download {
     /**
      * Returns the target, downloading it first unless it already exists.
      *
-     * @throws NstException naming the URL, the cause and the cache file when the download fails
+     * @throws DownloadException naming the URL, the cause and the cache file when the download fails
      */
     public Path fetch() {
         if (Files.exists(target)) {
@@ -93,11 +92,11 @@ public final class Download {
         }
     }
 
-    private NstException failure(String cause, IOException e) {
+    private DownloadException failure(String cause, IOException e) {
         String resumeHint = Files.exists(part) ? "; the next try resumes from " + part : "";
         String message = "Could not download " + uri + " (" + cause + "); cache file: " + target + resumeHint
-                + "; to work offline, get the file another way and pass --weights FILE";
-        return new NstException(message.replaceAll("\\s+", " "), e);
+                + "; to work offline, get the file another way and load it as a weights file";
+        return new DownloadException(message.replaceAll("\\s+", " "), e);
     }
 
     private static String describe(IOException e) {

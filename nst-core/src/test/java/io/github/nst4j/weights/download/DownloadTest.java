@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.nst4j.NstException;
+import io.github.nst4j.error.NstException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -190,7 +190,7 @@ class DownloadTest {
         assertThatThrownBy(download::fetch).isInstanceOf(NstException.class)
                 .hasMessageContaining(unreachable.toString())
                 .hasMessageContaining(target.toString())
-                .hasMessageContaining("--weights")
+                .hasMessageContaining("as a weights file")
                 .hasMessageNotContaining("\n");
     }
 

@@ -7,10 +7,10 @@ import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.tests.support.RandomVgg19;
 import io.github.nst4j.tests.support.Tensors;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ class GradientCheckTest {
         }
 
         LossSpec spec() {
-            return new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), StyleTransferBuilder.defaultStyleLayers(), content, style, tv);
+            return new LossSpec(java.util.Set.of(VggLayer.BLOCK4_CONV2), Defaults.styleLayers(), content, style, tv);
         }
     }
 
@@ -104,7 +104,7 @@ class GradientCheckTest {
         INDArray content = Tensors.uniform(1, shape, 0, 255);
         INDArray style = Tensors.uniform(2, shape, 0, 255);
         start = Tensors.uniform(3, shape, 0, 255);
-        targets = Targets.compute(network, Weighting.DEFAULTS.spec(), content, style, DataType.DOUBLE);
+        targets = Targets.compute(network, Weighting.DEFAULTS.spec(), content, List.of(new Targets.WeightedStyle(style, 1)), DataType.DOUBLE);
     }
 
     @ParameterizedTest

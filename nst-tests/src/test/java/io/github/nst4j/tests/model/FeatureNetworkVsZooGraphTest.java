@@ -2,11 +2,11 @@ package io.github.nst4j.tests.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.image.InputConvention;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.tests.support.RandomVgg19;
 import io.github.nst4j.tests.support.Tensors;
 import java.util.EnumMap;

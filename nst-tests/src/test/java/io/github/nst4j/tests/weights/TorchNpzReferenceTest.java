@@ -3,12 +3,12 @@ package io.github.nst4j.tests.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.github.nst4j.image.InputConvention;
 import io.github.nst4j.loss.GramMatrix;
-import io.github.nst4j.model.FeatureNetwork;
-import io.github.nst4j.model.Pooling;
-import io.github.nst4j.model.Vgg19Weights;
-import io.github.nst4j.model.VggLayer;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.network.Pooling;
+import io.github.nst4j.network.Vgg19Weights;
+import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.tests.support.Tensors;
 import io.github.nst4j.tests.support.TorchVggReferenceFixture;
 import io.github.nst4j.weights.NpzWeights;

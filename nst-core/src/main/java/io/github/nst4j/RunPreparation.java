@@ -1,0 +1,112 @@
+package io.github.nst4j;
+
+import io.github.nst4j.error.InvalidSettingException;
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.ColorStatistics;
+import io.github.nst4j.image.ImageSize;
+import io.github.nst4j.image.ImageSource;
+import io.github.nst4j.image.Luminance;
+import io.github.nst4j.loss.LossSpec;
+import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.plan.MemoryEstimate;
+import io.github.nst4j.plan.PyramidLevel;
+import io.github.nst4j.plan.PyramidPlanner;
+import io.github.nst4j.weights.WeightsSource;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a request into a runnable {@link StyleTransfer}: checks the settings, reads the images,
+ * prepares their colours, plans the pyramid levels, checks the memory and identifies the run.
+ */
+final class RunPreparation {
+    private RunPreparation() {
+    }
+
+    static StyleTransfer prepare(StyleTransferRequest given) {
+        StyleTransferRequest request = given.withResolvedChoices();
+        RequestValidation.check(request);
+
+        BufferedImage contentImage = request.content() == null ? null : checkedSide(request.content(), "content");
+        List<BufferedImage> styleImages = new ArrayList<>();
+        for (ImageSource style : request.style()) {
+            styleImages.add(checkedSide(style, "style"));
+        }
+        BufferedImage initImage = request.initImage() == null ? null : request.initImage().load();
+        PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage);
+
+        ImageSize output = outputSize(request, contentImage, styleImages);
+        List<PyramidLevel> plan = PyramidPlanner.plan(output,
+                PyramidPlanner.longSides(output.longSide(), request.levels(), request.startSize()), styleImages,
+                request.styleScale());
+        ImageSize last = plan.get(plan.size() - 1).output();
+        long lbfgsBytes = request.optimizer() == Optimizer.LBFGS
+                ? 2L * request.lbfgsMemory() * 3 * Float.BYTES * last.width() * last.height() : 0;
+        MemoryEstimate.check(last.width(), last.height(), lbfgsBytes, request.lowMemory());
+
+        long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage);
+        InvalidSettingException.require(request.resumeFrom() == null || request.resumeFrom().fingerprint() == fingerprint,
+                "resumeFrom", "The resume state belongs to a run with other settings or images; resume with exactly"
+                        + " the settings of the interrupted run");
+        return new StyleTransfer(settings(request), images, plan, fingerprint);
+    }
+
+    private static StyleTransferSettings settings(StyleTransferRequest request) {
+        LossSpec spec = new LossSpec(request.mode() == Mode.TEXTURE ? Set.of() : request.contentLayers(),
+                request.mode() == Mode.CONTENT ? Map.of() : request.styleLayers(), request.contentWeight(),
+                request.styleWeight(), request.tvWeight());
+        return new StyleTransferSettings(request.mode(), spec, request.iterations(), request.optimizer(),
+                request.learningRate(), request.lbfgsMemory(), request.init(), request.initNoiseRatio(), request.seed(),
+                request.pooling(), request.weights() != null ? request.weights() : WeightsSource.zoo(),
+                request.preserveColors(), normalisedBlend(request), request.resumeFrom(), request.lowMemory());
+    }
+
+    private static PreparedImages prepareColors(ColorPreservation colors, BufferedImage contentImage,
+            List<BufferedImage> styleImages, BufferedImage start) {
+        List<BufferedImage> prepared = new ArrayList<>();
+        for (BufferedImage style : styleImages) {
+            prepared.add(switch (colors) {
+                case NONE -> style;
+                case HISTOGRAM -> ColorStatistics.matchColors(style, contentImage);
+                case LUMINANCE -> Luminance.grayMatched(style, contentImage);
+            });
+        }
+        BufferedImage lossContent = colors == ColorPreservation.LUMINANCE ? Luminance.gray(contentImage) : contentImage;
+        return new PreparedImages(lossContent, contentImage, prepared, start);
+    }
+
+    private static ImageSize outputSize(StyleTransferRequest request, BufferedImage contentImage,
+            List<BufferedImage> styleImages) {
+        int width = request.outputWidth();
+        int height = request.outputHeight();
+        if (contentImage != null) {
+            return new ImageSize(contentImage.getWidth(), contentImage.getHeight()).withLongSide(request.size());
+        }
+        if (width > 0 || height > 0) {
+            return new ImageSize(width > 0 ? width : height, height > 0 ? height : width);
+        }
+        BufferedImage style = styleImages.get(0);
+        return new ImageSize(style.getWidth(), style.getHeight()).withLongSide(request.size());
+    }
+
+    private static List<Double> normalisedBlend(StyleTransferRequest request) {
+        List<Double> raw = request.styleBlend() != null ? request.styleBlend()
+                : request.style().stream().map(s -> 1.0).toList();
+        double sum = raw.stream().mapToDouble(Double::doubleValue).sum();
+        return raw.stream().map(weight -> weight / sum).toList();
+    }
+
+    /** An image too small for VGG19 is a problem of that image, not of a setting (in a batch, of one job). */
+    private static BufferedImage checkedSide(ImageSource source, String role) {
+        BufferedImage image = source.load();
+        int minSide = FeatureNetwork.MIN_IMAGE_SIDE;
+        if (Math.min(image.getWidth(), image.getHeight()) < minSide) {
+            throw new NstException("The " + role + " image is " + image.getWidth() + "x" + image.getHeight()
+                    + " px; VGG19 needs at least " + minSide + " px on each side (use a larger image)");
+        }
+        return image;
+    }
+}

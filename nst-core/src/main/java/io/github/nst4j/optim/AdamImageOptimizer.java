@@ -1,0 +1,52 @@
+package io.github.nst4j.optim;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Adam on the image: each step evaluates the loss and its gradient once, then applies ND4J's Adam
+ * updater in place, which is what {@code SameDiff.fit} does inside. {@code fit} itself is not used
+ * because it skips the forward value of a loss variable whose backward pass does not need it, and
+ * then reports every loss term as 0.
+ */
+public final class AdamImageOptimizer implements ImageOptimizer {
+    private static final String MOMENTS = "adam_moments";
+    private static final String STEP = "adam_step";
+
+    private final Adam adam;
+
+    public AdamImageOptimizer(double learningRate) {
+        this.adam = new Adam(learningRate);
+    }
+
+    @Override
+    public void optimize(BudgetedObjective evaluator, Map<String, INDArray> resumeFrom) {
+        INDArray image = evaluator.graph().image();
+        INDArray moments;
+        int step;
+        if (resumeFrom == null) {
+            moments = Nd4j.zeros(image.dataType(), 1, adam.stateSize(image.length()));
+            step = 0;
+        } else {
+            image.assign(resumeFrom.get(IMAGE));
+            moments = resumeFrom.get(MOMENTS).dup();
+            step = resumeFrom.get(STEP).getInt(0);
+        }
+        GradientUpdater<?> updater = adam.instantiate(moments, resumeFrom == null);
+        while (!evaluator.exhausted()) {
+            INDArray gradient = evaluator.evaluate().gradient();
+            updater.applyUpdater(gradient, step, 0);
+            image.subi(gradient);
+            step++;
+            // Every step is a resumable point, but only the last one is ever resumed from: copy it alone.
+            if (evaluator.exhausted()) {
+                evaluator.markResumePoint(Map.of(IMAGE, image.dup(), MOMENTS, moments.dup(), STEP, Nd4j.scalar(step)));
+            }
+        }
+        // The last update has not been scored yet.
+        evaluator.scoreWithoutGradient();
+    }
+}

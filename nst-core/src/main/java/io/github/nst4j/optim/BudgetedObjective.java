@@ -1,0 +1,250 @@
+package io.github.nst4j.optim;
+
+import io.github.nst4j.error.DivergedException;
+import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.listener.IterationEvent;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.loss.LossGraph;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Scores images for an {@link ImageOptimizer}: every {@link #evaluate()} is one forward and backward
+ * pass of the loss graph, counted against the budget, reported to the listener and remembered if
+ * it is the best so far. Optimisers mark the points they could be resumed from with
+ * {@link #markResumePoint}.
+ */
+public final class BudgetedObjective {
+    private final LossGraph graph;
+    private final LevelBudget budget;
+    private final IterationListener listener;
+    private final EventContext context;
+    private final List<LossValues> history;
+    private INDArray best;
+    private double bestLoss;
+    private int bestIteration;
+    private boolean stopRequested;
+    private ResumePoint resumePoint;
+
+    /**
+     * Where an event happens: image size, pyramid level (from 1) and level count, the total number of
+     * evaluations of the whole run, and when the run started ({@link System#nanoTime()}).
+     */
+    public record EventContext(int width, int height, int level, int levelCount, int totalIterations,
+            long startNanos) {
+    }
+
+    /**
+     * A point the optimisation can continue from exactly.
+     *
+     * @param iterations evaluations done in the whole run (all levels) at this point
+     * @param best lowest-loss image of this level at this point
+     * @param optimizerState the optimiser's arrays; never modified afterwards
+     */
+    public record ResumePoint(int iterations, INDArray best, double bestLoss, int bestIteration,
+            List<LossValues> history, Map<String, INDArray> optimizerState) {
+    }
+
+    /**
+     * The evaluations of one pyramid level within the run.
+     *
+     * @param start evaluations of the run before this level
+     * @param end the run-wide evaluation count at which this level stops
+     * @param startInherited whether the level starts from the previous level's result: its first
+     *     evaluation then scores that (upsampled) image, which is not this level's work and so never
+     *     becomes its best image
+     */
+    public record LevelBudget(int start, int end, boolean startInherited) {
+    }
+
+    /**
+     * @param history losses of all earlier evaluations of the run; its size is the number done
+     */
+    public BudgetedObjective(LossGraph graph, List<LossValues> history, LevelBudget budget,
+            IterationListener listener, EventContext context) {
+        this.graph = graph;
+        this.history = new ArrayList<>(history);
+        this.budget = budget;
+        this.listener = listener;
+        this.context = context;
+        this.best = graph.image().dup();
+        this.bestLoss = Double.POSITIVE_INFINITY;
+        this.bestIteration = history.size();
+    }
+
+    /** Continues from a resumePoint of an earlier run with the same settings. */
+    public void restore(ResumePoint from) {
+        history.clear();
+        history.addAll(from.history());
+        best.assign(from.best());
+        bestLoss = from.bestLoss();
+        bestIteration = from.bestIteration();
+        resumePoint = from;
+    }
+
+    /** The loss graph whose image is being optimised. */
+    public LossGraph graph() {
+        return graph;
+    }
+
+    /** True once the budget is spent or a listener asked to stop. */
+    public boolean exhausted() {
+        return stopRequested || history.size() >= budget.end();
+    }
+
+    /**
+     * Losses and gradient of the graph's current image.
+     *
+     * @throws DivergedException if a loss term is NaN or infinite
+     */
+    public LossGraph.Step evaluate() {
+        LossGraph.Step step = graph.lossesAndGradient();
+        LossValues losses = step.losses();
+        if (!losses.isFinite()) {
+            throw new DivergedException(nonFiniteMessage(losses, history.size() + 1), PixelTensors.toImage(best));
+        }
+        consider(losses.total());
+        history.add(losses);
+        Event event = new Event(history.size(), losses, Duration.ofNanos(System.nanoTime() - context.startNanos()));
+        listener.onIteration(event);
+        stopRequested |= event.stopRequested;
+        return step;
+    }
+
+    /**
+     * Scores the current image without counting it as an evaluation (a forward pass only); if it is
+     * the best, its iteration is the last evaluation's.
+     */
+    public void scoreWithoutGradient() {
+        LossValues last = graph.evaluate();
+        if (last.isFinite() && last.total() <= bestLoss) {
+            best.assign(graph.image());
+            bestLoss = last.total();
+            bestIteration = history.size();
+        }
+    }
+
+    /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
+    public void markResumePoint(Map<String, INDArray> optimizerState) {
+        // The history is append-only: its first entries are copied only when the resumePoint is asked for.
+        resumePoint = new ResumePoint(history.size(), best.dup(), bestLoss, bestIteration, List.of(),
+                Map.copyOf(optimizerState));
+    }
+
+    /** The last resumable point, or null before the first. */
+    public ResumePoint lastResumePoint() {
+        if (resumePoint == null) {
+            return null;
+        }
+        return new ResumePoint(resumePoint.iterations(), resumePoint.best(), resumePoint.bestLoss(),
+                resumePoint.bestIteration(), List.copyOf(history.subList(0, resumePoint.iterations())),
+                resumePoint.optimizerState());
+    }
+
+    public INDArray bestImage() {
+        return best;
+    }
+
+    /** The iteration (numbered as in the events, from 1) whose image is {@link #bestImage()}. */
+    public int bestIteration() {
+        return bestIteration;
+    }
+
+    /** The total loss of {@link #bestImage()}; infinite before the first candidate. */
+    public double bestLoss() {
+        return bestLoss;
+    }
+
+    public List<LossValues> history() {
+        return List.copyOf(history);
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Keeps the current image if it beats the best; called before the evaluation joins the history. */
+    private void consider(double total) {
+        boolean inherited = budget.startInherited() && history.size() == budget.start();
+        if (!inherited && total < bestLoss) {
+            bestLoss = total;
+            best.assign(graph.image());
+            bestIteration = history.size() + 1;
+        }
+    }
+
+    private static String nonFiniteMessage(LossValues losses, int iteration) {
+        String term = !Double.isFinite(losses.content()) ? "content"
+                : !Double.isFinite(losses.style()) ? "style" : "total-variation";
+        return "The " + term + " loss became " + (Double.isNaN(losses.total()) ? "NaN" : "infinite")
+                + " at iteration " + iteration + "; lower the learning rate";
+    }
+
+    private final class Event implements IterationEvent {
+        private final int iteration;
+        private final LossValues losses;
+        private final Duration elapsed;
+        private boolean stopRequested;
+
+        Event(int iteration, LossValues losses, Duration elapsed) {
+            this.iteration = iteration;
+            this.losses = losses;
+            this.elapsed = elapsed;
+        }
+
+        @Override
+        public int iteration() {
+            return iteration;
+        }
+
+        @Override
+        public int totalIterations() {
+            return context.totalIterations();
+        }
+
+        @Override
+        public LossValues losses() {
+            return losses;
+        }
+
+        @Override
+        public Duration elapsed() {
+            return elapsed;
+        }
+
+        @Override
+        public int imageWidth() {
+            return context.width();
+        }
+
+        @Override
+        public int imageHeight() {
+            return context.height();
+        }
+
+        @Override
+        public int level() {
+            return context.level();
+        }
+
+        @Override
+        public int levelCount() {
+            return context.levelCount();
+        }
+
+        @Override
+        public BufferedImage currentImage() {
+            return PixelTensors.toImage(graph.image());
+        }
+
+        @Override
+        public void requestStop() {
+            stopRequested = true;
+        }
+    }
+}
