@@ -39,7 +39,10 @@ final class RunPreparation {
         PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage);
 
         ImageSize output = outputSize(request, contentImage, styleImages);
-        List<PyramidLevel> plan = PyramidPlanner.plan(output,
+        BufferedImage shapeSource = contentImage != null ? contentImage : styleImages.get(0);
+        ImageSize shape = request.outputWidth() > 0 || request.outputHeight() > 0 ? output
+                : new ImageSize(shapeSource.getWidth(), shapeSource.getHeight());
+        List<PyramidLevel> plan = PyramidPlanner.plan(shape, output,
                 PyramidPlanner.longSides(output.longSide(), request.levels(), request.startSize()), styleImages,
                 request.styleScale());
         ImageSize last = plan.get(plan.size() - 1).output();

@@ -27,7 +27,10 @@ final class StartImage {
         if (base == null) {
             return noise;
         }
-        INDArray pixels = PixelTensors.fromImage(Images.resize(base, size.width(), size.height()));
+        // Centre-cropped to the output's shape first, so that a style or image of another aspect ratio
+        // is not stretched.
+        INDArray pixels = PixelTensors.fromImage(Images.resize(Images.cropToAspect(base, size.width(), size.height()),
+                size.width(), size.height()));
         double ratio = settings.initNoiseRatio();
         return ratio == 0 ? pixels : pixels.muli(1 - ratio).addi(noise.muli(ratio));
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -111,7 +112,7 @@ public final class StyleTransfer {
                 evaluator.restore(resume.resumePoint());
             }
             try (graph) {
-                optimizer().optimize(evaluator, resuming ? resume.resumePoint().optimizerState() : null);
+                imageOptimizer().optimize(evaluator, resuming ? resume.resumePoint().optimizerState() : null);
             }
             history = evaluator.history();
             best = evaluator.bestImage();
@@ -147,7 +148,7 @@ public final class StyleTransfer {
         return Targets.compute(network, settings.lossSpec(), content, styles, DataType.FLOAT);
     }
 
-    private ImageOptimizer optimizer() {
+    private ImageOptimizer imageOptimizer() {
         return settings.optimizer() == Optimizer.LBFGS
                 ? new LbfgsImageOptimizer(settings.lbfgsMemory(), settings.learningRate())
                 : new AdamImageOptimizer(settings.learningRate());
@@ -176,6 +177,21 @@ public final class StyleTransfer {
     /** What the run reconstructs. */
     public Mode mode() {
         return settings.mode();
+    }
+
+    /** The layers the content loss compares; empty in texture mode. */
+    public Set<VggLayer> contentLayers() {
+        return settings.lossSpec().contentLayers();
+    }
+
+    /** The optimiser the run uses. */
+    public Optimizer optimizer() {
+        return settings.optimizer();
+    }
+
+    /** What the first level starts from, as chosen or as the inputs imply. */
+    public InitMode init() {
+        return settings.init();
     }
 
     /** Identifies the settings and images; a {@link ResumeState} resumes only a run with the same one. */

@@ -179,14 +179,14 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Start from this image file, resized to the output; sets {@link InitMode#IMAGE}. */
+    /** Start from this image file, centre-cropped to the output's shape and resized; sets {@link InitMode#IMAGE}. */
     public StyleTransferBuilder initImage(Path file) {
         this.initImage = ImageSource.of(file);
         this.init = InitMode.IMAGE;
         return this;
     }
 
-    /** Start from this image, resized to the output; sets {@link InitMode#IMAGE}. */
+    /** Start from this image, centre-cropped to the output's shape and resized; sets {@link InitMode#IMAGE}. */
     public StyleTransferBuilder initImage(BufferedImage image) {
         this.initImage = ImageSource.of(image);
         this.init = InitMode.IMAGE;
@@ -228,7 +228,7 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Style layers and their weights (default: {@link #defaultStyleLayers()}). */
+    /** Style layers and their weights (default: {@link Defaults#styleLayers()}). */
     public StyleTransferBuilder styleLayers(Map<VggLayer, Double> layersAndWeights) {
         this.styleLayers = new EnumMap<>(layersAndWeights);
         return this;

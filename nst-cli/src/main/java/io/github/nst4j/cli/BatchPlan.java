@@ -24,6 +24,14 @@ final class BatchPlan {
         Job {
             styles = List.copyOf(styles);
         }
+
+        /** E.g. {@code cat.png x starry.jpg}, for progress lines and the batch summary. */
+        String label() {
+            String styleNames = styles.stream().map(style -> style.getFileName().toString())
+                    .collect(Collectors.joining("+"));
+            return content == null ? styleNames : styles.isEmpty() ? content.getFileName().toString()
+                    : content.getFileName() + " x " + styleNames;
+        }
     }
 
     private BatchPlan() {
@@ -64,7 +72,8 @@ final class BatchPlan {
 
     private static List<Path> imagesIn(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
+            // Hidden files (.DS_Store, editors' ._ copies) are not inputs.
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
                     .filter(f -> IMAGE_EXTENSIONS.stream().anyMatch(f.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
                     .sorted().toList();
         } catch (IOException e) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -63,31 +64,32 @@ import picocli.CommandLine.Spec;
             "    nst --content photo.jpg --style a.jpg,b.jpg --style-blend 0.7,0.3 --size 1024 --scales 3 \\",
             "        --output blend.png",
             "  Continue after Ctrl-C (same options plus --resume):",
-            "    nst --content photo.jpg --style scream.jpg --output out.png --resume out.state.npz",
+            "    nst --content photo.jpg --style scream.jpg --output out.png --resume out.png.state.npz",
             "  Offline smoke run (untrained weights, not a real style transfer):",
             "    nst --content photo.jpg --style scream.jpg --output smoke.png --weights random",
             "  Measure speed and memory at 128, 256 and 512 px:",
             "    nst bench"
         })
 final class NstCommand implements Callable<Integer> {
-    private static final int ANIMATION_FRAME_MILLIS = 200;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--content", paramLabel = "FILE|DIR", arity = "1..*",
+    @Option(names = "--content", paramLabel = "FILE|DIR...", arity = "1..*", hideParamSyntax = true,
+            showDefaultValue = Help.Visibility.NEVER,
             description = "Content image(s) (JPEG, PNG, BMP or GIF) or a directory of them. Omit it to extract"
                     + " the style alone.")
     private List<Path> contents = new ArrayList<>();
 
-    @Option(names = "--style", paramLabel = "FILE", arity = "1..*", split = ",",
+    @Option(names = "--style", paramLabel = "FILE[,FILE...]", arity = "1..*", split = ",", hideParamSyntax = true,
+            showDefaultValue = Help.Visibility.NEVER,
             description = "Style image(s) (JPEG, PNG, BMP or GIF): several give one output each, or one blended"
                     + " style with --style-blend. Required except in content mode.")
     private List<Path> styles = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE|DIR",
-            description = "Output image, .png or .jpg; with several contents or styles, an existing directory that"
-                    + " receives <content>_<style>.png. Required.")
+            description = "Output image, .png or .jpg; with several contents or styles, a directory (created if"
+                    + " missing) that receives <content>_<style>.png. Required.")
     private Path output;
 
     @Mixin
@@ -111,7 +113,7 @@ final class NstCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "FILE",
             description = "Where to write the JSON record of the run (settings, weights, backend, losses,"
-                    + " times, memory). Default: beside the output, e.g. out.json for out.png.")
+                    + " times, memory). Default: the output's file name plus .json, beside it.")
     private Path record;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
@@ -141,117 +143,62 @@ final class NstCommand implements Callable<Integer> {
         // Cached: a batch loads the network once.
         weightsSource = weights.source(transfer.seed, weightsPreprocessing,
                 new DownloadProgress(err, System.console() != null)).cached();
-        InterruptGuard interrupt = new InterruptGuard();
-        try {
-            int exitCode = ExitCode.OK;
+        InputNotes.report(jobs, err);
+        try (InterruptGuard interrupt = new InterruptGuard()) {
+            JobRunner runner = new JobRunner(spec.commandLine().getOut(), err, interrupt,
+                    new JobRunner.Extras(record, plot, animate, saveEvery, jobs.size() > 1),
+                    weightsSource.description() + weightsChecksum(), this::settings);
+            BatchOutcome outcome = new BatchOutcome();
             for (BatchPlan.Job job : jobs) {
                 if (interrupt.interrupted()) {
                     return ExitCode.INTERRUPTED;
                 }
-                exitCode = Math.max(exitCode, runOne(job, resumeState, interrupt));
+                int code = runOne(runner, job, resumeState, outcome);
+                if (code == ExitCode.INTERRUPTED) {
+                    return code;
+                }
             }
-            return exitCode;
-        } finally {
-            interrupt.close();
+            if (jobs.size() > 1) {
+                spec.commandLine().getOut().println(outcome.summary());
+            }
+            return outcome.failed() ? ExitCode.FAILURE : ExitCode.OK;
         }
     }
 
-    /** One style transfer; failures of one batch job are reported and the batch goes on. */
-    private int runOne(BatchPlan.Job job, ResumeState resumeState, InterruptGuard interrupt) {
-        PrintWriter out = spec.commandLine().getOut();
+    /** One job; a problem of this job is reported and the batch goes on, a bad setting stops it. */
+    private int runOne(JobRunner runner, BatchPlan.Job job, ResumeState resumeState, BatchOutcome outcome) {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            StyleTransfer styleTransfer = builder(job).resumeFrom(resumeState).build();
-            out.println(summary(job, styleTransfer, resumeState));
-            RunRecorder recorder = new RunRecorder(animate == null ? 0 : frameEvery(totalIterations(styleTransfer)));
-            StyleTransferResult result;
-            try (ProgressReporter progress = ProgressReporter.forConsole(err)) {
-                IterationListener checkpoints = saveEvery > 0 ? new CheckpointWriter(job.output(), saveEvery, err)
-                        : IterationListener.NONE;
-                result = styleTransfer.run(event -> {
-                    progress.onIteration(event);
-                    checkpoints.onIteration(event);
-                    recorder.onIteration(event);
-                    if (interrupt.interrupted()) {
-                        event.requestStop();
-                    }
-                });
-            }
-            result.save(job.output());
-            writeExtras(job, styleTransfer, result, recorder);
-            if (result.stoppedEarly()) {
-                Path statePath = statePath(job.output());
-                result.resumeState().write(statePath);
-                out.println(String.format(Locale.ROOT, "Interrupted after %d of %d iterations; wrote the best image"
-                        + " so far to %s and the state to %s (continue with the same options and --resume %s)",
-                        result.lossHistory().size(), totalIterations(styleTransfer), job.output(), statePath,
-                        statePath));
-                return ExitCode.INTERRUPTED;
-            }
-            out.println(String.format(Locale.ROOT, "Wrote %s (best image after %d of %d iterations, %.1f s)",
-                    job.output(), result.bestIteration(), result.lossHistory().size(),
-                    result.elapsed().toMillis() / 1000.0));
-            return ExitCode.OK;
-        } catch (DivergedException e) {
-            // Keep what was reached before the loss blew up; the run still failed.
-            ImageWriter.write(e.bestImage(), job.output());
-            return fail(err, e.getMessage() + "; the best image before that was written to " + job.output(), e);
+            int code = runner.run(job, builder(job), resumeState);
+            outcome.written();
+            return code;
         } catch (InvalidSettingException e) {
-            // A setting no job can use: a usage error about the option, and the batch stops.
             throw new ParameterException(spec.commandLine(), SettingFlags.describe(e), e);
         } catch (DownloadException e) {
-            return fail(err, e.getMessage() + " (--weights FILE)", e);
+            return outcome.failed(job, e.getMessage(), fail(err, e.getMessage() + " (--weights FILE)", e));
         } catch (NstException e) {
-            return fail(err, e.getMessage(), e);
+            return outcome.failed(job, e.getMessage(), fail(err, e.getMessage(), e));
         } catch (OutOfMemoryError e) {
-            return fail(err, "Out of memory at size " + transfer.size + " (" + e.getMessage()
-                    + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", e);
+            String message = "Out of memory at size " + transfer.size + " (" + e.getMessage()
+                    + "); use a smaller --size or give Java more memory (NST_JAVA_OPTS=-Xmx8g)";
+            return outcome.failed(job, message, fail(err, message, e));
         }
     }
 
-    /** {@code out.png} gets {@code out.state.npz}. */
-    static Path statePath(Path output) {
-        String name = output.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".state.npz");
-    }
-
-    private static int totalIterations(StyleTransfer styleTransfer) {
-        return styleTransfer.levels().size() * styleTransfer.iterationsPerLevel();
-    }
-
-    /** Animation frames: every --save-every iterations, else about 40 over the run. */
-    private int frameEvery(int totalIterations) {
-        return saveEvery > 0 ? saveEvery : Math.max(1, totalIterations / 40);
-    }
-
-    private void writeExtras(BatchPlan.Job job, StyleTransfer styleTransfer, StyleTransferResult result,
-            RunRecorder recorder) {
-        RunRecord.write(record != null ? record : RunRecord.besideOutput(job.output()), settings(),
-                weightsSource.description() + weightsChecksum(), styleTransfer, result, recorder, job.output());
-        if (plot != null) {
-            LossPlot.write(recorder.steps(), plot);
-        }
-        if (animate != null) {
-            BufferedImage last = result.image();
-            List<BufferedImage> frames = new ArrayList<>();
-            // Frames of earlier scales are smaller; a GIF has one size.
-            recorder.frames().forEach(frame -> frames.add(Images.resize(frame, last.getWidth(), last.getHeight())));
-            frames.add(last);
-            GifAnimation.write(frames, ANIMATION_FRAME_MILLIS, animate);
-        }
-    }
-
-    /** Every option's value as used, defaults included, for the run record. */
-    private Map<String, Object> settings() {
+    /**
+     * Every option's value as this run used it, for the run record: the mode and start image as
+     * chosen or implied, the record's own path, paths absolute, lists as lists.
+     */
+    private Map<String, Object> settings(StyleTransfer transfer) {
         Map<String, Object> settings = new LinkedHashMap<>();
         for (OptionSpec option : spec.options()) {
-            Object value = option.getValue();
-            if (option.usageHelp() || option.versionHelp()) {
-                continue;
+            if (!option.usageHelp() && !option.versionHelp()) {
+                settings.put(option.longestName(), RunRecord.value(option.getValue()));
             }
-            settings.put(option.longestName(), value == null || value instanceof Number || value instanceof Boolean
-                    ? value : value.toString());
+        }
+        settings.put("--mode", RunRecord.value(transfer.mode()));
+        if (transfer.init() != io.github.nst4j.InitMode.IMAGE) {
+            settings.put("--init", RunRecord.value(transfer.init()));
         }
         return settings;
     }
@@ -267,63 +214,82 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the options and lists the runs they ask for. */
+    /** Checks the options and lists the runs they ask for, before anything is loaded. */
     private List<BatchPlan.Job> plan() {
         boolean contentMode = transfer.mode == Mode.CONTENT;
         if (styles.isEmpty() && !contentMode) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--style=FILE'");
+            throw usage("Missing required option: '--style=FILE'");
         }
         if (output == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
+            throw usage("Missing required option: '--output=FILE'");
         }
         transfer.check();
         checkOptions();
+        for (Path style : styles) {
+            if (Files.isDirectory(style)) {
+                throw usage("--style names a directory, " + style + "; give image files (several separated by"
+                        + " commas)");
+            }
+        }
         List<List<Path>> styleSets = transfer.styleBlend != null || styles.isEmpty() ? List.of(styles)
                 : styles.stream().map(List::of).toList();
         if (BatchPlan.isBatch(contents, styleSets)) {
-            if (!Files.isDirectory(output)) {
-                throw new ParameterException(spec.commandLine(), "With several contents or styles, --output must be"
-                        + " an existing directory, got " + output);
-            }
-            if (record != null || plot != null || animate != null || resume != null) {
-                throw new ParameterException(spec.commandLine(),
-                        "--record, --plot, --animate and --resume name one file; use them for a single run");
-            }
-            return BatchPlan.batch(contents, styleSets, output);
+            return planBatch(styleSets);
         }
         Path content = contents.isEmpty() ? null : contents.get(0);
         checkSingleOutput(content, styleSets.get(0));
         return BatchPlan.single(content, styleSets.get(0), output);
     }
 
+    private List<BatchPlan.Job> planBatch(List<List<Path>> styleSets) {
+        if (record != null || plot != null || animate != null || resume != null) {
+            throw usage("--record, --plot, --animate and --resume name one file; use them for a single run");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw usage("With several contents or styles, --output must be a directory, but " + output
+                    + " is a file");
+        }
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw usage("Cannot create the --output directory " + output + " (" + e.getMessage() + ")");
+        }
+        return BatchPlan.batch(contents, styleSets, output);
+    }
+
     private void checkSingleOutput(Path content, List<Path> styleFiles) {
+        String given = spec.commandLine().getParseResult().matchedOptionValue("--output", output).toString();
+        String raw = spec.commandLine().getParseResult().hasMatchedOption("--output")
+                ? spec.commandLine().getParseResult().matchedOption("--output").stringValues().get(0) : given;
+        if (raw.endsWith("/") || Files.isDirectory(output)) {
+            throw usage("--output names a directory, " + raw + "; name a file (e.g. " + output.resolve("out.png")
+                    + "), or give several contents or styles to fill a directory");
+        }
         try {
             ImageWriter.formatOf(output);
         } catch (NstException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
-        if (animate != null && !animate.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
-            throw new ParameterException(spec.commandLine(), "--animate must name a .gif file, got " + animate);
+        List<String> problems = new ArrayList<>();
+        problems.add(OutputChecks.problem("--output", output, List.of()));
+        problems.add(OutputChecks.problem(record != null ? "--record" : "the run record (--record)",
+                record != null ? record : OutputPaths.record(output), List.of()));
+        if (plot != null) {
+            problems.add(OutputChecks.problem("--plot", plot, List.of(".png")));
         }
-        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new ParameterException(spec.commandLine(), "--plot must name a .png file, got " + plot);
+        if (animate != null) {
+            problems.add(OutputChecks.problem("--animate", animate, List.of(".gif")));
         }
-        Path directory = output.toAbsolutePath().getParent();
-        if (!Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), "Output directory does not exist: " + directory
-                    + " (create it or choose another --output)");
-        }
-        if (!Files.isWritable(directory)) {
-            throw new ParameterException(spec.commandLine(), "Output directory is not writable: " + directory
-                    + " (choose another --output)");
-        }
+        problems.stream().filter(problem -> problem != null).findFirst().ifPresent(problem -> {
+            throw usage(problem);
+        });
         List<Path> inputs = new ArrayList<>(styleFiles);
         if (content != null) {
             inputs.add(content);
         }
         for (Path input : inputs) {
             if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-                throw new ParameterException(spec.commandLine(), "--output is the same file as input " + input
+                throw usage("--output is the same file as input " + input
                         + "; choose another output path so the input is not overwritten");
             }
         }
@@ -331,12 +297,15 @@ final class NstCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (saveEvery < 0) {
-            throw new ParameterException(spec.commandLine(), "--save-every must be 0 or positive, got " + saveEvery);
+            throw usage("--save-every must be 0 or positive, got " + saveEvery);
         }
         if (weightsPreprocessing != null && !weights.isFile()) {
-            throw new ParameterException(spec.commandLine(),
-                    "--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
+            throw usage("--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
         }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private StyleTransferBuilder builder(BatchPlan.Job job) {
@@ -346,22 +315,6 @@ final class NstCommand implements Callable<Integer> {
             builder.content(job.content());
         }
         return builder;
-    }
-
-    private String summary(BatchPlan.Job job, StyleTransfer styleTransfer, ResumeState resumeState) {
-        String styleNames = job.styles().stream().map(Path::toString).collect(Collectors.joining(" + "));
-        String what = switch (styleTransfer.mode()) {
-            case TEXTURE -> "Synthesising the texture of " + styleNames;
-            case CONTENT -> "Reconstructing " + job.content() + " from " + transfer.contentLayers;
-            case TRANSFER -> "Stylising " + job.content() + " with " + styleNames;
-        };
-        String levels = styleTransfer.levels().size() == 1 ? "" : " in " + styleTransfer.levels().size() + " scales ("
-                + styleTransfer.levels().stream().map(level -> level.output().toString())
-                        .collect(Collectors.joining(", ")) + ")";
-        String resumed = resumeState == null ? "" : ", resuming after iteration " + resumeState.iterationsDone();
-        return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iterations, %s, weights: %s%s", what,
-                styleTransfer.outputWidth(), styleTransfer.outputHeight(), levels, totalIterations(styleTransfer),
-                transfer.optimizer.name().toLowerCase(Locale.ROOT), weightsSource.description(), resumed);
     }
 
     private int fail(PrintWriter err, String message, Throwable cause) {

@@ -21,12 +21,15 @@ public final class NstMain {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new NstCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(java.nio.file.Path.class, new InputPathConverter());
+        HelpLayout.install(commandLine);
         // --content takes several values; an unknown --option after it must be an error, not a file name.
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("nst: error: " + e.getMessage());
-            e.getCommandLine().getErr().println("Run 'nst --help' for the options.");
+            e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for the options.");
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

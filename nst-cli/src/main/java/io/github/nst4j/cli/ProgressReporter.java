@@ -1,5 +1,6 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.Mode;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
@@ -13,36 +14,49 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows progress: a live bar with iteration, losses and ETA on a terminal, or a plain line every
- * {@value #LINE_EVERY} iterations when the output is a file or pipe.
+ * Shows progress: a live bar with iteration, speed, losses and ETA on a terminal, or a plain line
+ * every {@value #LINE_EVERY} iterations when the output is a file or pipe. Speed is in seconds per
+ * iteration in both, measured over the iterations this process ran (a resumed run's earlier part
+ * ran elsewhere). Only the loss terms of the run's mode are shown.
  */
 final class ProgressReporter implements IterationListener, AutoCloseable {
     static final int LINE_EVERY = 10;
 
     private final PrintWriter lines;
     private final PrintStream terminal;
+    private final Mode mode;
+    private final String prefix;
     private ProgressBar bar;
+    /** Iterations done before this process's first event: those of a resumed run's earlier part. */
+    private int iterationsBefore = -1;
 
     /**
      * @param lines where plain progress lines go when there is no terminal
      * @param terminal the terminal for the live bar, or null
+     * @param mode decides which loss terms exist
+     * @param prefix starts every plain line (in a batch, the job's name), and names the bar
      */
-    ProgressReporter(PrintWriter lines, PrintStream terminal) {
+    ProgressReporter(PrintWriter lines, PrintStream terminal, Mode mode, String prefix) {
         this.lines = lines;
         this.terminal = terminal;
+        this.mode = mode;
+        this.prefix = prefix;
     }
 
     /** A bar on stderr when the process has a terminal, else plain lines to {@code lines}. */
-    static ProgressReporter forConsole(PrintWriter lines) {
-        return new ProgressReporter(lines, System.console() != null ? System.err : null);
+    static ProgressReporter forConsole(PrintWriter lines, Mode mode, String prefix) {
+        return new ProgressReporter(lines, System.console() != null ? System.err : null, mode, prefix);
     }
 
     @Override
     public void onIteration(IterationEvent event) {
+        if (iterationsBefore < 0) {
+            iterationsBefore = event.iteration() - 1;
+        }
         if (terminal != null) {
             updateBar(event);
         } else if (event.iteration() % LINE_EVERY == 0 || event.iteration() == event.totalIterations()
-                || event.iteration() == 1) {
+                || event.iteration() == iterationsBefore + 1) {
             lines.println(line(event));
         }
     }
@@ -50,36 +64,48 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     private void updateBar(IterationEvent event) {
         if (bar == null) {
             bar = new ProgressBarBuilder()
-                    .setTaskName("nst")
+                    .setTaskName(prefix.isEmpty() ? "nst" : prefix.substring(0, prefix.length() - 2))
                     .setInitialMax(event.totalIterations())
+                    .startsFrom(iterationsBefore, Duration.ZERO)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(terminal))
-                    .showSpeed(new java.text.DecimalFormat("0.00"))
                     .setUnit(" it", 1)
                     .build();
         }
         bar.stepTo(event.iteration());
-        bar.setExtraMessage(scale(event) + losses(event.losses()));
+        bar.setExtraMessage(String.format(Locale.ROOT, " %.2f s/it  %s%s", secondsPerIteration(event), level(event),
+                losses(event.losses())));
     }
 
-    static String line(IterationEvent event) {
-        Duration elapsed = event.elapsed();
-        double secondsPerIteration = elapsed.toNanos() / 1e9 / event.iteration();
+    String line(IterationEvent event) {
+        double secondsPerIteration = secondsPerIteration(event);
         long etaSeconds = Math.round(secondsPerIteration * (event.totalIterations() - event.iteration()));
-        return String.format(Locale.ROOT, "iteration %d/%d  %s%s  %.2f s/it  ETA %s", event.iteration(),
-                event.totalIterations(), scale(event), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
+        return String.format(Locale.ROOT, "%siteration %d/%d  %s%s  %.2f s/it  ETA %s", prefix, event.iteration(),
+                event.totalIterations(), level(event), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
     }
 
-    /** "scale 2/3 181x128  " in a coarse-to-fine run, nothing otherwise. */
-    private static String scale(IterationEvent event) {
+    /** Seconds per iteration over this process's iterations. */
+    private double secondsPerIteration(IterationEvent event) {
+        return event.elapsed().toNanos() / 1e9 / Math.max(1, event.iteration() - iterationsBefore);
+    }
+
+    /** "scale 2/3 181x128  " in a coarse-to-fine run (the CLI's word for a level), nothing otherwise. */
+    private static String level(IterationEvent event) {
         return event.levelCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ", event.level(),
                 event.levelCount(), event.imageWidth(), event.imageHeight());
     }
 
-    private static String losses(LossValues losses) {
-        return String.format(Locale.ROOT, "loss %.4g (content %.3g, style %.3g, tv %.3g)", losses.total(),
-                losses.content(), losses.style(), losses.totalVariation());
+    private String losses(LossValues losses) {
+        StringBuilder terms = new StringBuilder();
+        if (mode != Mode.TEXTURE) {
+            terms.append(String.format(Locale.ROOT, "content %.3g, ", losses.content()));
+        }
+        if (mode != Mode.CONTENT) {
+            terms.append(String.format(Locale.ROOT, "style %.3g, ", losses.style()));
+        }
+        terms.append(String.format(Locale.ROOT, "tv %.3g", losses.totalVariation()));
+        return String.format(Locale.ROOT, "loss %.4g (%s)", losses.total(), terms);
     }
 
     private static String clock(long seconds) {

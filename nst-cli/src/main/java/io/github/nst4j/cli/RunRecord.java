@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.nst4j.Mode;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.error.NstException;
@@ -11,6 +12,9 @@ import io.github.nst4j.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,15 +29,15 @@ final class RunRecord {
     private RunRecord() {
     }
 
-    /** {@code out.png} gets {@code out.json}. */
-    static Path besideOutput(Path output) {
-        String name = output.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
-    }
-
+    /**
+     * Writes the record of a run that produced {@code output}.
+     *
+     * @param settings every option's value as used (see {@link #value})
+     * @param steps every iteration of the whole run
+     * @param optimisationSeconds time spent optimising, over all parts of a resumed run
+     */
     static void write(Path file, Map<String, Object> settings, String weights, StyleTransfer transfer,
-            StyleTransferResult result, RunRecorder recorder, Path output) {
+            StyleTransferResult result, List<RunRecorder.Step> steps, double optimisationSeconds, Path output) {
         ObjectNode root = JSON.createObjectNode();
         root.put("tool", "nst4j " + new VersionProvider().getVersion()[0].replace("nst4j ", ""));
         root.put("finished", Instant.now().toString());
@@ -50,23 +54,53 @@ final class RunRecord {
         ObjectNode outcome = root.putObject("result");
         outcome.put("iterations", result.lossHistory().size());
         outcome.put("bestIteration", result.bestIteration());
+        outcome.put("bestLoss", result.bestLoss());
         outcome.put("stoppedEarly", result.stoppedEarly());
-        outcome.put("optimisationSeconds", result.elapsed().toMillis() / 1000.0);
+        outcome.put("optimisationSeconds", optimisationSeconds);
         outcome.put("peakResidentBytes", ProcessInfo.peakBytes());
-        ArrayNode steps = root.putArray("iterations");
-        for (RunRecorder.Step step : recorder.steps()) {
-            ObjectNode node = steps.addObject();
+        boolean content = transfer.mode() != Mode.TEXTURE;
+        boolean style = transfer.mode() != Mode.CONTENT;
+        ArrayNode iterations = root.putArray("iterations");
+        for (RunRecorder.Step step : steps) {
+            ObjectNode node = iterations.addObject();
             node.put("iteration", step.iteration());
-            node.put("content", step.losses().content());
-            node.put("style", step.losses().style());
+            // A term the mode does not have is left out rather than written as 0.
+            if (content) {
+                node.put("content", step.losses().content());
+            }
+            if (style) {
+                node.put("style", step.losses().style());
+            }
             node.put("tv", step.losses().totalVariation());
             node.put("total", step.losses().total());
-            node.put("elapsedMillis", step.elapsedMillis());
+            if (step.elapsedMillis() != null) {
+                node.put("elapsedMillis", step.elapsedMillis());
+            }
         }
         try {
             AtomicFiles.write(file.toAbsolutePath(), temp -> JSON.writeValue(temp.toFile(), root));
         } catch (IOException e) {
             throw new NstException("Cannot write the run record " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An option's value as the record keeps it: numbers and booleans as such, lists as arrays,
+     * paths absolute, enums by their lower-case names, anything else as text.
+     */
+    static Object value(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Path path) {
+            return path.toAbsolutePath().normalize().toString();
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(RunRecord::value).toList();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.toString().toLowerCase(Locale.ROOT);
+        }
+        return value.toString();
     }
 }

@@ -5,19 +5,21 @@ import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps what the run record, the loss chart and the animation need: every iteration's losses and
- * time, and a frame every {@code frameEvery} iterations when an animation is wanted.
+ * Keeps what the run record, the loss chart and the animation need: the time of every iteration
+ * this process ran, and a frame every {@code frameEvery} iterations when an animation is wanted.
  */
 final class RunRecorder implements IterationListener {
-    /** One optimisation step. */
-    record Step(int iteration, LossValues losses, long elapsedMillis) {
+    /** One iteration: its losses and, where known, its time from the start of the whole run. */
+    record Step(int iteration, LossValues losses, Long elapsedMillis) {
     }
 
     private final int frameEvery;
-    private final List<Step> steps = new ArrayList<>();
+    private final Map<Integer, Long> elapsedMillis = new HashMap<>();
     private final List<BufferedImage> frames = new ArrayList<>();
 
     /** @param frameEvery keep a frame every this many iterations; 0 keeps none */
@@ -27,18 +29,30 @@ final class RunRecorder implements IterationListener {
 
     @Override
     public void onIteration(IterationEvent event) {
-        steps.add(new Step(event.iteration(), event.losses(), event.elapsed().toMillis()));
+        elapsedMillis.put(event.iteration(), event.elapsed().toMillis());
         if (frameEvery > 0 && event.iteration() % frameEvery == 0) {
             frames.add(event.currentImage());
         }
     }
 
-    List<Step> steps() {
+    /**
+     * Every iteration of the whole run: the losses of {@code history} (the result's, which a
+     * resumed run has in full), timed by the earlier part's record and then by this process.
+     */
+    List<Step> steps(List<LossValues> history, PreviousRun previous) {
+        List<Step> steps = new ArrayList<>(history.size());
+        for (int i = 1; i <= history.size(); i++) {
+            Long time = i <= previous.elapsedMillis().size() ? previous.elapsedMillis().get(i - 1)
+                    : elapsedMillis.containsKey(i) ? previous.endMillis() + elapsedMillis.get(i) : null;
+            steps.add(new Step(i, history.get(i - 1), time));
+        }
         return steps;
     }
 
-    /** The frames kept so far; the caller adds the final image. */
-    List<BufferedImage> frames() {
-        return frames;
+    /** The earlier part's frames, then this process's; the caller adds the final image. */
+    List<BufferedImage> frames(PreviousRun previous) {
+        List<BufferedImage> all = new ArrayList<>(previous.frames());
+        all.addAll(frames);
+        return all;
     }
 }

@@ -27,7 +27,8 @@ final class TransferOptions {
     Mode mode;
 
     @Option(names = "--size", paramLabel = "N",
-            description = "Long side of the output in pixels; the aspect ratio is kept.")
+            description = "Long side of the output in pixels; the aspect ratio is kept, and the short side must come"
+                    + " to at least 32 px.")
     int size;
 
     @Option(names = "--width", paramLabel = "N",
@@ -85,21 +86,21 @@ final class TransferOptions {
             description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
     Pooling pooling;
 
-    @Option(names = {"--content-layers", "--content-layer"}, paramLabel = "LAYER[,LAYER...]", split = ",",
+    @Option(names = {"--content-layers", "--content-layer"}, paramLabel = "LAYER[,LAYER...]", split = ",", hideParamSyntax = true,
             converter = VggLayerConverter.class,
             description = "Layers the content loss compares, by zoo name (block1_conv1 ... block5_conv4).")
     List<VggLayer> contentLayers;
 
-    @Option(names = "--style-layers", paramLabel = "LAYER[,LAYER...]", split = ",",
+    @Option(names = "--style-layers", paramLabel = "LAYER[,LAYER...]", split = ",", hideParamSyntax = true,
             converter = VggLayerConverter.class,
             description = "Layers whose Gram matrices the style loss compares.")
     List<VggLayer> styleLayers;
 
-    @Option(names = "--style-layer-weights", paramLabel = "W[,W...]", split = ",",
+    @Option(names = "--style-layer-weights", paramLabel = "W[,W...]", split = ",", hideParamSyntax = true,
             description = "Weight of each style layer, in the order of --style-layers. Default: 1 each.")
     List<Double> styleLayerWeights;
 
-    @Option(names = "--style-blend", paramLabel = "W[,W...]", split = ",",
+    @Option(names = "--style-blend", paramLabel = "W[,W...]", split = ",", hideParamSyntax = true,
             description = "Blend the --style images into one style with these weights (normalised to sum 1),"
                     + " instead of one output per style.")
     List<Double> styleBlend;
@@ -115,12 +116,12 @@ final class TransferOptions {
     ColorPreservation colors;
 
     @Option(names = "--scales", paramLabel = "N",
-            description = "Coarse to fine in N scales: the long side grows by sqrt(2) per scale up to --size,"
+            description = "Coarse to fine in N scales: the long side grows by 1.41 per scale up to --size,"
                     + " --iterations at each.")
     int scales;
 
     @Option(names = "--start-size", paramLabel = "N",
-            description = "Coarse to fine from this long side, growing by sqrt(2) per scale up to --size.")
+            description = "Coarse to fine from this long side, growing by 1.41 per scale up to --size.")
     Integer startSize;
 
     @Option(names = "--low-memory",

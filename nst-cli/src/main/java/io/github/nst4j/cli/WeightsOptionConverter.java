@@ -1,14 +1,28 @@
 package io.github.nst4j.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
-/** Parses {@code --weights}: the words zoo and random (any case), else a file path. */
+/**
+ * Parses {@code --weights}: the words zoo and random (any case), else a weights file; a URL or a
+ * directory is refused with what to give instead.
+ */
 final class WeightsOptionConverter implements ITypeConverter<WeightsOption> {
     @Override
     public WeightsOption convert(String value) {
         String word = value.trim().toLowerCase(java.util.Locale.ROOT);
         if (word.equals(WeightsOption.ZOO) || word.equals(WeightsOption.RANDOM)) {
             return new WeightsOption(word);
+        }
+        if (value.contains("://")) {
+            throw new TypeConversionException("URLs are not supported: download the file first and give its path,"
+                    + " or use zoo to download the pretrained weights");
+        }
+        if (Files.isDirectory(Path.of(value))) {
+            throw new TypeConversionException(value + " is a directory; give the weights file in it (the zoo's .zip,"
+                    + " a Keras .h5 or a .npz)");
         }
         return new WeightsOption(value);
     }

@@ -102,6 +102,24 @@ public final class Images {
         return resize(image, targetWidth, targetHeight);
     }
 
+    /**
+     * The largest centred part of {@code image} with the aspect ratio of {@code width x height}; the
+     * image itself when it already has that ratio (to the pixel).
+     */
+    public static BufferedImage cropToAspect(BufferedImage image, int width, int height) {
+        long scaledWidth = (long) image.getHeight() * width;
+        long scaledHeight = (long) image.getWidth() * height;
+        int cropWidth = scaledWidth < scaledHeight ? (int) Math.max(1, Math.round((double) scaledWidth / height))
+                : image.getWidth();
+        int cropHeight = scaledHeight < scaledWidth ? (int) Math.max(1, Math.round((double) scaledHeight / width))
+                : image.getHeight();
+        if (cropWidth == image.getWidth() && cropHeight == image.getHeight()) {
+            return image;
+        }
+        return image.getSubimage((image.getWidth() - cropWidth) / 2, (image.getHeight() - cropHeight) / 2, cropWidth,
+                cropHeight);
+    }
+
     /** Scales an image to exactly {@code width x height} pixels (bilinear, stepwise when shrinking). */
     public static BufferedImage resize(BufferedImage image, int width, int height) {
         BufferedImage current = toRgb(image);

@@ -32,6 +32,7 @@ public final class PyramidPlanner {
     }
 
     /**
+     * @param shape the image whose shape the output takes (for the smallest size that would work)
      * @param output the final output size
      * @param longSides long side of each level, coarse to fine, the last one the output's (see {@link #longSides})
      * @param styleImages the style images at their original size
@@ -39,15 +40,15 @@ public final class PyramidPlanner {
      *     {@link #styleSize} for the floor)
      * @throws InvalidSettingException if the output of some level would be smaller than VGG19 accepts
      */
-    public static List<PyramidLevel> plan(ImageSize output, List<Integer> longSides, List<BufferedImage> styleImages,
-            double styleScale) {
+    public static List<PyramidLevel> plan(ImageSize shape, ImageSize output, List<Integer> longSides,
+            List<BufferedImage> styleImages, double styleScale) {
         List<PyramidLevel> levels = new ArrayList<>();
         for (int i = 0; i < longSides.size(); i++) {
             boolean last = i == longSides.size() - 1;
             ImageSize size = last ? output : output.withLongSide(longSides.get(i));
             checkSide(size, longSides.size() == 1 ? "The output" : "The output at level " + (i + 1) + " of "
                     + longSides.size(), last ? "size" : "startSize", last ? "use a size of at least "
-                    + smallestLongSide(size) : "use a larger start size or fewer levels");
+                    + smallestLongSide(shape, output.longSide()) : "use a larger start size or fewer levels");
             List<ImageSize> styleSizes = new ArrayList<>();
             for (BufferedImage style : styleImages) {
                 styleSizes.add(styleSize(new ImageSize(style.getWidth(), style.getHeight()), styleScale * size.longSide()));
@@ -74,10 +75,9 @@ public final class PyramidPlanner {
         return Math.min(size.width(), size.height());
     }
 
-    /** The smallest long side at which an image of this shape has a short side VGG19 accepts. */
-    private static int smallestLongSide(ImageSize size) {
-        int side = size.longSide();
-        while (shortSide(size.withLongSide(side)) < FeatureNetwork.MIN_IMAGE_SIDE) {
+    /** The smallest long side from {@code side} up at which {@code shape} has a short side VGG19 accepts. */
+    private static int smallestLongSide(ImageSize shape, int side) {
+        while (shortSide(shape.withLongSide(side)) < FeatureNetwork.MIN_IMAGE_SIDE) {
             side++;
         }
         return side;

@@ -107,4 +107,24 @@ class ImagesTest {
         assertThatThrownBy(() -> Images.read(text)).isInstanceOf(NstException.class)
                 .hasMessageContaining("Not a supported image").hasMessageNotContaining("\n");
     }
+
+    @Test
+    void cropToAspectKeepsTheCentreInTheTargetsShape() {
+        BufferedImage wide = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 200; x++) {
+            for (int y = 0; y < 100; y++) {
+                wide.setRGB(x, y, x << 8 | y);
+            }
+        }
+        BufferedImage square = Images.cropToAspect(wide, 64, 64);
+        assertThat(square.getWidth()).isEqualTo(100);
+        assertThat(square.getHeight()).isEqualTo(100);
+        assertThat(square.getRGB(0, 0) & 0xFFFFFF).isEqualTo(50 << 8);
+
+        BufferedImage tall = Images.cropToAspect(wide, 30, 60);
+        assertThat(tall.getWidth()).isEqualTo(50);
+        assertThat(tall.getHeight()).isEqualTo(100);
+        assertThat(tall.getRGB(0, 0) & 0xFFFFFF).isEqualTo(75 << 8);
+        assertThat(Images.cropToAspect(wide, 400, 200)).isSameAs(wide);
+    }
 }

@@ -38,11 +38,57 @@ class CliBadInputTest {
 
     @Test
     void directoryInsteadOfStyleFile() {
-        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(), "--style", dir.toString(),
-                "--output", output.toString(), "--weights", "random");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Expected an image file but got a directory");
-        assertThat(output).doesNotExist();
+        style = dir;
+        assertRefused(2, "--style names a directory, " + dir, "--content", SampleImages.content("chelsea.png").toString());
+    }
+
+    /** Each extra file is checked before any work, naming the user's path and the reason. */
+    @Test
+    void extraFilesAreCheckedBeforeTheRun() throws IOException {
+        String content = SampleImages.content("chelsea.png").toString();
+        Path missing = dir.resolve("missing");
+        assertRefused(2, "--plot: the directory " + missing + " does not exist", "--content", content,
+                "--plot", missing.resolve("p.png").toString());
+        assertRefused(2, "--animate must name a .gif file, got " + dir.resolve("a.png"), "--content", content,
+                "--animate", dir.resolve("a.png").toString());
+        Path recordDirectory = Files.createDirectory(dir.resolve("records"));
+        assertRefused(2, "--record names a directory, " + recordDirectory, "--content", content,
+                "--record", recordDirectory.toString());
+        Path existing = Files.createDirectory(dir.resolve("outdir"));
+        CliRun run = CliRun.of("--content", content, "--style", style.toString(), "--output", existing.toString(),
+                "--weights", "random");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--output names a directory, " + existing);
+        try (Stream<Path> files = Files.list(existing)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void outputEndingInASlashWithOneInputAsksForAFileName() {
+        Path directory = dir.resolve("new");
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(), "--style",
+                style.toString(), "--output", directory + "/", "--weights", "random");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--output names a directory").contains("name a file");
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void urlsAndDirectoriesAreNotFiles() {
+        assertRefused(2, "URLs are not supported: download the file first", "--content",
+                "http://example.com/photo.jpg");
+        assertRefused(2, "is a directory; give the weights file in it", "--content",
+                SampleImages.content("chelsea.png").toString(), "--weights", dir.toString());
+    }
+
+    /** The short side of the output must reach 32 px; the refusal names the smallest --size that does. */
+    @Test
+    void aPanoramaTooSmallNamesTheSizeThatWorks() throws IOException {
+        Path panorama = dir.resolve("panorama.png");
+        ImageIO.write(new BufferedImage(2000, 100, BufferedImage.TYPE_INT_RGB), "png", panorama.toFile());
+        assertRefused(2, "--size: The output would be 128x6 px", "--content", panorama.toString(), "--size", "128");
+        assertThat(run("--content", panorama.toString(), "--size", "128").err()).contains("use a size of at least 630");
     }
 
     @Test

@@ -2,13 +2,14 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -42,7 +43,7 @@ class CliFeaturesTest {
         assertThat(plot.getHeight()).isEqualTo(500);
         assertGifLoopsWithFrames(dir.resolve("run.gif"), 3); // iterations 2 and 4, then the result
 
-        JsonNode record = new ObjectMapper().readTree(dir.resolve("cat.json").toFile());
+        JsonNode record = new ObjectMapper().readTree(dir.resolve("cat.png.json").toFile());
         assertThat(record.path("tool").asText()).startsWith("nst4j ");
         assertThat(record.path("settings").path("--seed").asLong()).isEqualTo(42);
         assertThat(record.path("settings").path("--content-weight").asDouble()).isEqualTo(5.0);
@@ -84,10 +85,66 @@ class CliFeaturesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         for (String name : new String[] {"cat_brick", "cat_gravel", "cup_brick", "cup_gravel"}) {
             assertThat(outputs.resolve(name + ".png")).exists();
-            assertThat(outputs.resolve(name + ".json")).exists();
+            assertThat(outputs.resolve(name + ".png.json")).exists();
         }
         try (var files = Files.list(outputs)) {
             assertThat(files.count()).isEqualTo(8);
+        }
+    }
+
+    /**
+     * A batch creates its output directory, skips hidden files, names each job in its progress,
+     * goes on past a bad input and ends with a summary and exit code 1.
+     */
+    @Test
+    void batchGoesOnPastABadInputAndSummarises() throws IOException {
+        Path contents = Files.createDirectory(dir.resolve("photos"));
+        Files.copy(SampleImages.content("chelsea.png"), contents.resolve("cat.png"));
+        Files.writeString(contents.resolve("broken.png"), "not an image");
+        Files.writeString(contents.resolve(".hidden.png"), "editor junk");
+        Path outputs = dir.resolve("new").resolve("out");
+
+        CliRun run = CliRun.of("--content", contents.toString(), "--style", SampleImages.style("brick.png").toString(),
+                "--output", outputs.toString(), "--size", "48", "--iterations", "2", "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(outputs.resolve("cat_brick.png")).exists();
+        assertThat(run.err()).contains("cat.png x brick.png: iteration 2/2").doesNotContain(".hidden");
+        assertThat(run.out().lines().reduce((first, second) -> second).orElseThrow())
+                .startsWith("1 written, 1 failed: broken.png x brick.png (Not a supported image");
+    }
+
+    /** Notes, once each, on input parts the run cannot use: later GIF frames, an alpha channel. */
+    @Test
+    void animatedGifsAndAlphaAreNoted() throws IOException {
+        Path gif = dir.resolve("moving.gif");
+        List<BufferedImage> frames = List.of(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB),
+                new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB));
+        writeGif(frames, gif);
+        Path rgba = dir.resolve("rgba.png");
+        BufferedImage transparent = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
+        ImageIO.write(transparent, "png", rgba.toFile());
+
+        CliRun run = CliRun.of("--content", rgba.toString(), "--style", gif.toString(), "--output",
+                dir.resolve("o.png").toString(), "--size", "48", "--iterations", "1", "--weights", "random");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("nst: note: " + gif + " is an animated GIF; its first frame is used")
+                .contains("nst: note: " + rgba + " has an alpha channel, which is dropped");
+        assertThat(run.out()).contains("1 iteration,");
+    }
+
+    private static void writeGif(List<BufferedImage> frames, Path file) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        try (var out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (BufferedImage frame : frames) {
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
         }
     }
 

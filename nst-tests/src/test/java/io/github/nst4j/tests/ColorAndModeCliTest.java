@@ -95,7 +95,7 @@ class ColorAndModeCliTest {
                 output.toString(), "--size", "48", "--iterations", "2", "--weights", "random",
                 "--preserve-colors", "histogram");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(record(output).path("settings").path("--preserve-colors").asText()).isEqualTo("HISTOGRAM");
+        assertThat(record(output).path("settings").path("--preserve-colors").asText()).isEqualTo("histogram");
     }
 
     @Test
@@ -178,8 +178,6 @@ class ColorAndModeCliTest {
     }
 
     private JsonNode record(Path output) throws IOException {
-        String name = output.getFileName().toString();
-        return new ObjectMapper().readTree(output.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".json")
-                .toFile());
+        return new ObjectMapper().readTree(output.resolveSibling(output.getFileName() + ".json").toFile());
     }
 }

@@ -130,14 +130,19 @@ class FeatureOptionsTest {
     }
 
     @Test
-    void initStyleAndInitImageStartFromThatImage() {
+    void initStyleAndInitImageStartFromThatImageCroppedToTheOutputsShape() {
         StyleTransfer fromStyle = transfer().init(InitMode.STYLE).build();
-        BufferedImage expected = Images.resize(Images.read(STYLE), fromStyle.outputWidth(), fromStyle.outputHeight());
+        int width = fromStyle.outputWidth();
+        int height = fromStyle.outputHeight();
+        BufferedImage expected = Images.resize(Images.cropToAspect(Images.read(STYLE), width, height), width, height);
         assertThat(pixels(firstImage(transfer().init(InitMode.STYLE)))).isEqualTo(pixels(expected));
 
+        // The Scream is portrait, the output landscape: its centre band, not a squashed whole.
         BufferedImage fromFile = firstImage(transfer().initImage(OTHER_STYLE));
-        BufferedImage file = Images.resize(Images.read(OTHER_STYLE), fromStyle.outputWidth(), fromStyle.outputHeight());
+        BufferedImage portrait = Images.read(OTHER_STYLE);
+        BufferedImage file = Images.resize(Images.cropToAspect(portrait, width, height), width, height);
         assertThat(pixels(fromFile)).isEqualTo(pixels(file));
+        assertThat(pixels(fromFile)).isNotEqualTo(pixels(Images.resize(portrait, width, height)));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +26,22 @@ class InterruptResumeCliTest {
     @TempDir
     Path dir;
 
+    /**
+     * Interrupted, then resumed: the same pixels as an uninterrupted run, and a record, chart and
+     * animation that cover the whole run; the finished run removes its state. While the first run
+     * holds the output, a second run writing it is refused.
+     */
     @Test
-    void resumedRunWritesThePixelsOfAnUninterruptedRun() throws Exception {
-        Path interruptedOutput = dir.resolve("run.png");
+    void resumedRunWritesThePixelsAndRecordsOfAnUninterruptedRun() throws Exception {
+        Path output = dir.resolve("run.png");
         Path logFile = dir.resolve("nst.log");
-        Process process = startCli(args(interruptedOutput, "--save-every", "1"), logFile);
-        Path firstCheckpoint = dir.resolve("run_0002.png");
+        Process process = startCli(args(output, "--save-every", "1", "--animate", dir.resolve("run.gif").toString(),
+                "--plot", dir.resolve("run-plot.png").toString()), logFile);
         try {
-            waitFor(firstCheckpoint, process);
+            waitFor(dir.resolve("run_0002.png"), process);
+            CliRun second = CliRun.of(args(output).toArray(String[]::new));
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).contains("Another nst run is writing " + output);
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -37,25 +49,47 @@ class InterruptResumeCliTest {
         }
         String log = Files.readString(logFile);
         assertThat(process.exitValue()).as(log).isEqualTo(130);
-        Path state = dir.resolve("run.state.npz");
+        Path state = dir.resolve("run.png.state.npz");
         assertThat(state).exists();
-        assertThat(interruptedOutput).exists();
+        assertThat(output).exists();
         assertThat(log).contains("--resume " + state);
+        int interruptedAfter = new ObjectMapper().readTree(dir.resolve("run.png.json").toFile())
+                .path("iterations").size();
+        assertThat(interruptedAfter).isBetween(2, ITERATIONS - 1);
 
-        Path resumedOutput = dir.resolve("resumed.png");
-        List<String> resume = args(resumedOutput);
-        resume.add("--resume");
-        resume.add(state.toString());
+        List<String> resume = args(output, "--save-every", "1", "--animate", dir.resolve("run.gif").toString(),
+                "--plot", dir.resolve("run-plot.png").toString(), "--resume", state.toString());
         CliRun resumed = CliRun.of(resume.toArray(String[]::new));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("resuming after iteration");
+        assertThat(resumed.out()).contains("resuming after iteration " + interruptedAfter)
+                .contains("removed " + state);
+        assertThat(state).doesNotExist();
+        assertThat(dir.resolve(".run.png.lock")).doesNotExist();
 
         Path wholeOutput = dir.resolve("whole.png");
-        CliRun whole = CliRun.of(args(wholeOutput).toArray(String[]::new));
+        CliRun whole = CliRun.of(args(wholeOutput, "--save-every", "1", "--animate",
+                dir.resolve("whole.gif").toString()).toArray(String[]::new));
         assertThat(whole.exitCode()).as(whole.err()).isZero();
 
-        assertThat(FeatureOptionsTest.pixels(ImageIO.read(resumedOutput.toFile())))
+        assertThat(FeatureOptionsTest.pixels(ImageIO.read(output.toFile())))
                 .isEqualTo(FeatureOptionsTest.pixels(ImageIO.read(wholeOutput.toFile())));
+        JsonNode steps = new ObjectMapper().readTree(dir.resolve("run.png.json").toFile()).path("iterations");
+        assertThat(steps).hasSize(ITERATIONS);
+        for (int i = 0; i < ITERATIONS; i++) {
+            assertThat(steps.get(i).path("iteration").asInt()).isEqualTo(i + 1);
+            assertThat(steps.get(i).path("elapsedMillis").isNumber()).as("time of iteration %d", i + 1).isTrue();
+        }
+        assertThat(frames(dir.resolve("run.gif"))).isEqualTo(frames(dir.resolve("whole.gif")));
+    }
+
+    private static int frames(Path gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            return reader.getNumImages(true);
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test

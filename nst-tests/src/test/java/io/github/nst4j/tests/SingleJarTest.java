@@ -97,7 +97,7 @@ class SingleJarTest {
         }
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("nst-cli").resolve("pom.xml"))) {
                 return dir;

@@ -1,0 +1,71 @@
+package io.github.nst4j.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
+
+/**
+ * {@code nst --help} in the order a user looks for things: a short synopsis, the options in
+ * groups, and example commands printed as written, never wrapped inside a token.
+ */
+final class HelpLayout {
+    /** Every option of {@code nst} by group, in help order; a test checks that none is missing. */
+    static final Map<String, List<String>> GROUPS = groups();
+
+    private static final String[] SYNOPSIS = {
+        "nst --content FILE|DIR... --style FILE[,FILE...] --output FILE|DIR [OPTIONS]",
+        "       nst --style FILE --output FILE [OPTIONS]          (the style alone: a texture)",
+        "       nst bench [OPTIONS]                               (speed and memory of this machine)",
+        ""
+    };
+
+    private HelpLayout() {
+    }
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("Input and output", List.of("--content", "--style", "--output", "--mode", "--size", "--width",
+                "--height"));
+        groups.put("Optimisation", List.of("--iterations", "--optimizer", "--learning-rate", "--lbfgs-memory",
+                "--init", "--init-noise-ratio", "--seed", "--scales", "--start-size", "--low-memory"));
+        groups.put("Layers and style", List.of("--content-weight", "--style-weight", "--tv-weight", "--pooling",
+                "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-scale"));
+        groups.put("Colour", List.of("--preserve-colors"));
+        groups.put("Records and animation", List.of("--save-every", "--record", "--plot", "--animate", "--resume"));
+        groups.put("Weights", List.of("--weights", "--weights-preprocessing"));
+        groups.put("Other", List.of("--stacktrace", "--help", "--version"));
+        return groups;
+    }
+
+    /** Installs the synopsis, grouped options and unwrapped examples on {@code nst}'s command line. */
+    static void install(CommandLine commandLine) {
+        Map<String, CommandLine.IHelpSectionRenderer> sections = commandLine.getHelpSectionMap();
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                help -> String.join(System.lineSeparator(), SYNOPSIS) + System.lineSeparator());
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::groupedOptions);
+        // Examples are commands to copy: printed line by line as written, whatever the terminal width.
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> String.join(System.lineSeparator(), help.commandSpec().usageMessage().footer())
+                        + System.lineSeparator());
+    }
+
+    private static String groupedOptions(Help help) {
+        StringBuilder text = new StringBuilder();
+        GROUPS.forEach((heading, names) -> {
+            Help.Layout layout = help.createDefaultLayout();
+            for (String name : names) {
+                OptionSpec option = help.commandSpec().findOption(name);
+                if (option != null) {
+                    layout.addOption(option, help.createDefaultParamLabelRenderer());
+                }
+            }
+            text.append(System.lineSeparator()).append(heading).append(':').append(System.lineSeparator())
+                    .append(layout);
+        });
+        return text.append(System.lineSeparator()).toString();
+    }
+}

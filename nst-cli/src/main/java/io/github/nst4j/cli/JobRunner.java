@@ -1,0 +1,178 @@
+package io.github.nst4j.cli;
+
+import io.github.nst4j.ResumeState;
+import io.github.nst4j.StyleTransfer;
+import io.github.nst4j.StyleTransferBuilder;
+import io.github.nst4j.StyleTransferResult;
+import io.github.nst4j.error.DivergedException;
+import io.github.nst4j.error.InvalidSettingException;
+import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.image.Images;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.storage.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one job of the {@code nst} command: locks its output, runs the transfer with progress,
+ * checkpoints and Ctrl-C, then writes the image, the record, the chart, the animation and, when
+ * interrupted, the resume state; a finished run removes its state. Says what it wrote.
+ */
+final class JobRunner {
+    private static final int ANIMATION_FRAME_MILLIS = 200;
+
+    /**
+     * The files besides the output image that the command line asked for (null where not), and
+     * whether the job is one of a batch (its progress then names it).
+     */
+    record Extras(Path record, Path plot, Path animate, int saveEvery, boolean batch) {
+    }
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final InterruptGuard interrupt;
+    private final Extras extras;
+    private final String weights;
+    private final Function<StyleTransfer, Map<String, Object>> settings;
+
+    /**
+     * @param weights how the record names the weights
+     * @param settings every option's value as this job used it, for the record
+     */
+    JobRunner(PrintWriter out, PrintWriter err, InterruptGuard interrupt, Extras extras, String weights,
+            Function<StyleTransfer, Map<String, Object>> settings) {
+        this.out = out;
+        this.err = err;
+        this.interrupt = interrupt;
+        this.extras = extras;
+        this.weights = weights;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs {@code job} with the settings of {@code builder}.
+     *
+     * @return the exit code of this job
+     * @throws InvalidSettingException for a setting no job could use (the caller stops the batch)
+     * @throws io.github.nst4j.error.NstException for a problem of this job: its input, the weights, a write
+     */
+    int run(BatchPlan.Job job, StyleTransferBuilder builder, ResumeState resume) {
+        Path output = job.output();
+        try (OutputLock lock = OutputLock.acquire(output)) {
+            StyleTransfer transfer = builder.resumeFrom(resume).build();
+            out.println(summary(job, transfer, resume));
+            out.flush();
+            int total = transfer.levels().size() * transfer.iterationsPerLevel();
+            RunRecorder recorder = new RunRecorder(extras.animate() == null ? 0 : frameEvery(total));
+            CheckpointWriter checkpoints = new CheckpointWriter(output, extras.saveEvery(), err);
+            StyleTransferResult result;
+            try (ProgressReporter progress = ProgressReporter.forConsole(err, transfer.mode(),
+                    extras.batch() ? job.label() + ": " : "")) {
+                result = transfer.run(event -> {
+                    progress.onIteration(event);
+                    checkpoints.onIteration(event);
+                    recorder.onIteration(event);
+                    if (interrupt.interrupted()) {
+                        event.requestStop();
+                    }
+                });
+            } catch (DivergedException e) {
+                // Keep what was reached before the loss blew up; the run still failed.
+                ImageWriter.write(e.bestImage(), output);
+                throw new DivergedException(e.getMessage() + "; the best image before that was written to " + output,
+                        e.bestImage());
+            }
+            List<Path> written = new ArrayList<>();
+            result.save(output);
+            written.add(output);
+            PreviousRun previous = resume == null ? PreviousRun.NONE
+                    : PreviousRun.read(recordPath(output), extras.animate(), resume.iterationsDone());
+            if (result.stoppedEarly()) {
+                // The state first: it is what the interruption is for.
+                Path state = OutputPaths.state(output);
+                result.resumeState().write(state);
+                written.add(state);
+                written.addAll(writeExtras(transfer, result, recorder, previous, output));
+                out.println(String.format(Locale.ROOT, "Interrupted after %d of %d iterations; wrote %s"
+                        + " (continue with the same options and --resume %s)", result.lossHistory().size(), total,
+                        names(written), OutputPaths.state(output)));
+                return ExitCode.INTERRUPTED;
+            }
+            written.addAll(writeExtras(transfer, result, recorder, previous, output));
+            written.addAll(checkpoints.written());
+            // A finished run has nothing to resume; a stale state would only invite a wrong --resume.
+            Path state = OutputPaths.state(output);
+            String removed = Files.exists(state) && AtomicFiles.deleteQuietly(state) ? "; removed " + state : "";
+            out.println(String.format(Locale.ROOT, "Wrote %s (best image: iteration %d of %d, loss %.4g; %.1f s)%s",
+                    names(written), result.bestIteration(), result.lossHistory().size(), result.bestLoss(),
+                    result.elapsed().toMillis() / 1000.0, removed));
+            return ExitCode.OK;
+        }
+    }
+
+    private List<Path> writeExtras(StyleTransfer transfer, StyleTransferResult result, RunRecorder recorder,
+            PreviousRun previous, Path output) {
+        List<Path> written = new ArrayList<>();
+        List<RunRecorder.Step> steps = recorder.steps(result.lossHistory(), previous);
+        Path record = recordPath(output);
+        double seconds = previous.endMillis() / 1000.0 + result.elapsed().toMillis() / 1000.0;
+        Map<String, Object> used = settings.apply(transfer);
+        used.put("--record", RunRecord.value(record));
+        RunRecord.write(record, used, weights, transfer, result, steps, seconds, output);
+        written.add(record);
+        if (extras.plot() != null) {
+            LossPlot.write(steps, extras.plot());
+            written.add(extras.plot());
+        }
+        if (extras.animate() != null) {
+            BufferedImage last = result.image();
+            List<BufferedImage> frames = new ArrayList<>();
+            // Frames of earlier levels are smaller; a GIF has one size.
+            recorder.frames(previous).forEach(frame -> frames.add(Images.resize(frame, last.getWidth(),
+                    last.getHeight())));
+            frames.add(last);
+            GifAnimation.write(frames, ANIMATION_FRAME_MILLIS, extras.animate());
+            written.add(extras.animate());
+        }
+        return written;
+    }
+
+    /** The record of {@code output}: --record, or {@code <output>.json}. */
+    Path recordPath(Path output) {
+        return extras.record() != null ? extras.record() : OutputPaths.record(output);
+    }
+
+    /** Animation frames: every --save-every iterations, else about 40 over the run. */
+    private int frameEvery(int totalIterations) {
+        return extras.saveEvery() > 0 ? extras.saveEvery() : Math.max(1, totalIterations / 40);
+    }
+
+    private static String names(List<Path> files) {
+        return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+
+    private String summary(BatchPlan.Job job, StyleTransfer transfer, ResumeState resume) {
+        String styleNames = job.styles().stream().map(Path::toString).collect(Collectors.joining(" + "));
+        String what = switch (transfer.mode()) {
+            case TEXTURE -> "Synthesising the texture of " + styleNames;
+            case CONTENT -> "Reconstructing " + job.content() + " from " + transfer.contentLayers();
+            case TRANSFER -> "Stylising " + job.content() + " with " + styleNames;
+        };
+        String levels = transfer.levels().size() == 1 ? "" : " in " + transfer.levels().size() + " scales ("
+                + transfer.levels().stream().map(level -> level.output().toString())
+                        .collect(Collectors.joining(", ")) + ")";
+        int total = transfer.levels().size() * transfer.iterationsPerLevel();
+        String resumed = resume == null ? "" : ", resuming after iteration " + resume.iterationsDone();
+        return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iteration%s, %s, weights: %s%s", what,
+                transfer.outputWidth(), transfer.outputHeight(), levels, total, total == 1 ? "" : "s",
+                transfer.optimizer().name().toLowerCase(Locale.ROOT), weights, resumed);
+    }
+}
