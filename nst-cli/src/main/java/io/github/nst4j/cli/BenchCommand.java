@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,42 +23,27 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", defaultValue = "128,256,512",
-            description = "Square image sizes to measure, in pixels.")
-    private List<Integer> sizes;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
-            description = "Timed iterations per size (the median is reported).")
-    private int iterations;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Untimed iterations per size before timing.")
-    private int warmup;
+    @Mixin
+    private StepTimingOptions timing;
 
     @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.RANDOM,
             converter = WeightsOptionConverter.class,
             description = "VGG19 weights; speed does not depend on their values.")
     private WeightsOption weights;
 
-    @Option(names = "--low-memory",
-            description = "Measure with arrays freed at once instead of recycled (as nst --low-memory).")
-    private boolean lowMemory;
-
     @Override
     public Integer call() {
-        if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(size -> size < 32)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "bench needs --iterations >= 1, --warmup >= 0 and sizes of at least 32 px");
-        }
+        timing.check();
         PrintWriter out = spec.commandLine().getOut();
         BackendReport.print(out);
-        StepBenchmark benchmark = new StepBenchmark(weights.source(1, null, DownloadListener.NONE).cached(), lowMemory);
+        StepBenchmark benchmark = new StepBenchmark(weights.source(1, null, DownloadListener.NONE).cached(),
+                timing.lowMemory());
         out.println();
         out.println("size      s/iter (median)  min     max     peak RSS   JVM heap used");
-        for (int size : sizes) {
+        for (int size : timing.sizes()) {
             ProcessInfo.resetPeak();
-            List<Double> steps = benchmark.stepSeconds(size, warmup, iterations, () -> { });
-            List<Double> timed = new ArrayList<>(steps.subList(warmup, steps.size()));
+            List<Double> steps = benchmark.stepSeconds(size, timing.warmup(), timing.iterations(), () -> { });
+            List<Double> timed = new ArrayList<>(steps.subList(timing.warmup(), steps.size()));
             timed.sort(null);
             Runtime runtime = Runtime.getRuntime();
             out.println(String.format(Locale.ROOT, "%4dx%-4d %8.3f s         %6.3f  %6.3f  %s   %d MB",

@@ -43,6 +43,13 @@ class UsageErrorsTest {
     }
 
     @Test
+    void benchErrorsPointToBenchHelp() {
+        Run bench = run("bench", "--sizes", "8");
+        assertThat(bench.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bench.err()).contains("Run 'nst bench --help' for the options.");
+    }
+
+    @Test
     void theLibrarysRefusalNamesTheFlag() {
         Run small = run("--content", "a.png", "--style", "b.png", "--output", output(), "--size", "8");
         assertThat(small.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -64,6 +71,11 @@ class UsageErrorsTest {
                 "luminance");
         assertThat(colours.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(colours.err()).startsWith("nst: error: --preserve-colors: ");
+
+        Run contentWithStyle = run("--mode", "content", "--content", "a.png", "--style", "b.png", "--output",
+                output());
+        assertThat(contentWithStyle.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(contentWithStyle.err()).startsWith("nst: error: --style: Content mode uses no style image");
 
         Run start = run("--content", "a.png", "--style", "b.png", "--output", output(), "--size", "64",
                 "--start-size", "128");

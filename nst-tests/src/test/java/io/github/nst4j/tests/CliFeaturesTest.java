@@ -53,6 +53,18 @@ class CliFeaturesTest {
         assertThat(record.path("iterations")).hasSize(4);
         assertThat(record.path("iterations").get(3).path("total").asDouble()).isPositive();
         assertThat(record.path("result").path("peakResidentBytes").asLong()).isPositive();
+        // Values as used: lists as arrays, paths absolute, the mode and record chosen for the run.
+        JsonNode settings = record.path("settings");
+        assertThat(settings.path("--style-layers").isArray()).isTrue();
+        assertThat(settings.path("--style-layers").get(0).asText()).isEqualTo("block1_conv1");
+        assertThat(settings.path("--content").get(0).asText()).isEqualTo(SampleImages.content("chelsea.png")
+                .toAbsolutePath().normalize().toString());
+        assertThat(settings.path("--mode").asText()).isEqualTo("transfer");
+        assertThat(settings.path("--init").asText()).isEqualTo("content");
+        assertThat(settings.path("--record").asText()).isEqualTo(dir.resolve("cat.png.json").toString());
+        assertThat(record.path("result").path("bestLoss").isNumber()).isTrue();
+        assertThat(run.out()).contains("Wrote " + output + ", " + dir.resolve("cat.png.json") + ", "
+                + dir.resolve("losses.png") + ", " + dir.resolve("run.gif") + ", " + dir.resolve("cat_0002.png"));
     }
 
     private static void assertGifLoopsWithFrames(Path gif, int frames) throws IOException {

@@ -3,6 +3,7 @@ package io.github.nst4j.examples.bench;
 import io.github.nst4j.cli.BackendReport;
 import io.github.nst4j.cli.ProcessInfo;
 import io.github.nst4j.cli.StepBenchmark;
+import io.github.nst4j.cli.StepTimingOptions;
 import io.github.nst4j.examples.ExampleWeights;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The same optimisation step in nst4j and in PyTorch, side by side: seconds per step (median after
@@ -32,24 +34,12 @@ public final class CompareWithPytorch implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", defaultValue = "128,256,512",
-            description = "Square image sizes to measure, in pixels.")
-    private List<Integer> sizes;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "5",
-            description = "Timed iterations per size (the median is reported).")
-    private int iterations;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Untimed iterations per size before timing.")
-    private int warmup;
+    @Mixin
+    private StepTimingOptions timing;
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "Python interpreter with torch (default: python3 on PATH, then /usr/bin/python3).")
     private String python;
-
-    @Option(names = "--low-memory", description = "Measure nst4j with arrays freed at once instead of recycled.")
-    private boolean lowMemory;
 
     @Option(names = "--weights", paramLabel = "random|zoo|FILE", defaultValue = "random",
             description = "nst4j's VGG19 weights; speed does not depend on their values (PyTorch uses random ones).")
@@ -70,10 +60,7 @@ public final class CompareWithPytorch implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(size -> size < 32)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "needs --iterations >= 1, --warmup >= 0 and sizes of at least 32 px");
-        }
+        timing.check();
         PrintWriter out = spec.commandLine().getOut();
         BackendReport.print(out);
         out.println();
@@ -84,10 +71,10 @@ public final class CompareWithPytorch implements Callable<Integer> {
                         + " threads (as ND4J), the same objective, Adam step and warm-up; a Python process per size,"
                         + " whose timed steps alternate with nst4j's so that both see the same machine load.");
         out.println();
-        StepBenchmark benchmark = new StepBenchmark(ExampleWeights.parse(weights).cached(), lowMemory);
+        StepBenchmark benchmark = new StepBenchmark(ExampleWeights.parse(weights).cached(), timing.lowMemory());
         List<Row> rows = new ArrayList<>();
         try {
-            for (int size : sizes) {
+            for (int size : timing.sizes()) {
                 rows.add(measure(out, benchmark, comparison, size));
             }
         } finally {
@@ -104,7 +91,7 @@ public final class CompareWithPytorch implements Callable<Integer> {
         PytorchComparison.Session[] torch = {null};
         if (comparison != null) {
             try {
-                torch[0] = comparison.open(size, warmup, Nd4j.getEnvironment().maxThreads());
+                torch[0] = comparison.open(size, timing.warmup(), Nd4j.getEnvironment().maxThreads());
             } catch (IOException e) {
                 out.println("PyTorch failed at " + size + " px: " + e.getMessage());
             }
@@ -112,7 +99,7 @@ public final class CompareWithPytorch implements Callable<Integer> {
         ProcessInfo.resetPeak();
         List<Double> steps;
         try {
-            steps = benchmark.stepSeconds(size, warmup, iterations, () -> {
+            steps = benchmark.stepSeconds(size, timing.warmup(), timing.iterations(), () -> {
                 if (torch[0] != null) {
                     try {
                         torch[0].step();
@@ -130,7 +117,7 @@ public final class CompareWithPytorch implements Callable<Integer> {
             throw e;
         }
         PytorchComparison.Figures figures = torch[0] == null ? null : finish(out, torch[0], size);
-        List<Double> timed = new ArrayList<>(steps.subList(warmup, steps.size()));
+        List<Double> timed = new ArrayList<>(steps.subList(timing.warmup(), steps.size()));
         timed.sort(null);
         out.println(String.format(Locale.ROOT, "%4dx%-4d nst4j %.3f s/iter", size, size, StepBenchmark.median(timed)));
         out.flush();
