@@ -32,6 +32,13 @@ public final class Defaults {
     public static final ColorPreservation COLORS = ColorPreservation.NONE;
     /** Share of noise blended into the start image. */
     public static final double INIT_NOISE_RATIO = 0;
+    /** Stopping a level early: never. */
+    public static final double TOLERANCE = 0;
+    /**
+     * Iterations a tolerance measures the improvement over: long enough that Adam's rises and falls
+     * after a large step average out, short enough to end a stalled level well before 500.
+     */
+    public static final int TOLERANCE_WINDOW = 50;
     /** Pyramid levels: one, no coarse-to-fine. */
     public static final int LEVELS = 1;
     /**

@@ -74,6 +74,10 @@ final class RequestValidation {
         require(r.startSize() == 0 || r.startSize() >= minSide && r.startSize() <= r.size(), "startSize",
                 "The start size must be between " + minSide + " px and the size (" + r.size() + "), got "
                         + r.startSize());
+        require(r.tolerance() >= 0 && r.tolerance() < 1, "tolerance",
+                "The tolerance must be at least 0 (off) and below 1, got " + r.tolerance());
+        require(r.toleranceWindow() > 0, "toleranceWindow",
+                "The tolerance window must be positive, got " + r.toleranceWindow());
         r.styleLayers().forEach((layer, weight) -> positive("styleLayers", "The style layer weight of " + layer, weight));
     }
 

@@ -8,6 +8,7 @@ import io.github.nst4j.image.ImageSource;
 import io.github.nst4j.image.Luminance;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.network.FeatureNetwork;
+import io.github.nst4j.optim.BudgetedObjective;
 import io.github.nst4j.plan.MemoryEstimate;
 import io.github.nst4j.plan.PyramidLevel;
 import io.github.nst4j.plan.PyramidPlanner;
@@ -42,7 +43,7 @@ final class RunPreparation {
         BufferedImage shapeSource = contentImage != null ? contentImage : styleImages.get(0);
         ImageSize shape = request.outputWidth() > 0 || request.outputHeight() > 0 ? output
                 : new ImageSize(shapeSource.getWidth(), shapeSource.getHeight());
-        List<PyramidLevel> plan = PyramidPlanner.plan(shape, output,
+        List<PyramidLevel> plan = PyramidPlanner.plan(shape, output, request.startSize() > 0 ? "startSize" : "levels",
                 PyramidPlanner.longSides(output.longSide(), request.levels(), request.startSize()), styleImages,
                 request.styleScale());
         ImageSize last = plan.get(plan.size() - 1).output();
@@ -64,7 +65,8 @@ final class RunPreparation {
         return new StyleTransferSettings(request.mode(), spec, request.iterations(), request.optimizer(),
                 request.learningRate(), request.lbfgsMemory(), request.init(), request.initNoiseRatio(), request.seed(),
                 request.pooling(), request.weights() != null ? request.weights() : WeightsSource.zoo(),
-                request.preserveColors(), normalisedBlend(request), request.resumeFrom(), request.lowMemory());
+                request.preserveColors(), normalisedBlend(request), request.resumeFrom(), request.lowMemory(),
+                new BudgetedObjective.StopRule(request.tolerance(), request.toleranceWindow()));
     }
 
     private static PreparedImages prepareColors(ColorPreservation colors, BufferedImage contentImage,

@@ -6,6 +6,7 @@ import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.Luminance;
 import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.loss.LossGraph;
@@ -94,6 +95,7 @@ public final class StyleTransfer {
         INDArray best = null;
         int bestIteration = 0;
         double bestLoss = Double.NaN;
+        List<EarlyStop> earlyStops = new ArrayList<>();
         for (int index = firstLevel; index < levels.size(); index++) {
             PyramidLevel level = levels.get(index);
             boolean resuming = resume != null && index == firstLevel;
@@ -105,9 +107,12 @@ public final class StyleTransfer {
             BudgetedObjective.EventContext context = new BudgetedObjective.EventContext(level.output().width(),
                     level.output().height(), index + 1, levels.size(), levels.size() * settings.iterations(),
                     startNanos);
-            BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(index * settings.iterations(),
-                    (index + 1) * settings.iterations(), index > 0);
-            BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, listener, context);
+            // A level that stopped early leaves the rest of its budget unused: each level gets its own.
+            int levelStart = resuming ? resume.resumePoint().levelStart() : history.size();
+            BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(levelStart,
+                    levelStart + settings.iterations(), index > 0);
+            BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, settings.stopRule(), listener,
+                    context);
             if (resuming) {
                 evaluator.restore(resume.resumePoint());
             }
@@ -115,24 +120,27 @@ public final class StyleTransfer {
                 imageOptimizer().optimize(evaluator, resuming ? resume.resumePoint().optimizerState() : null);
             }
             history = evaluator.history();
+            if (evaluator.earlyStop() != null) {
+                earlyStops.add(evaluator.earlyStop());
+            }
             best = evaluator.bestImage();
             bestIteration = evaluator.bestIteration();
             bestLoss = evaluator.bestLoss();
             previous = PixelTensors.toImage(best);
             if (evaluator.stopRequested()) {
                 ResumeState state = new ResumeState(fingerprint, index, evaluator.lastResumePoint());
-                return result(previous, bestIteration, bestLoss, history, state, startNanos);
+                return result(previous, bestIteration, bestLoss, history, earlyStops, state, startNanos);
             }
         }
-        return result(previous, bestIteration, bestLoss, history, null, startNanos);
+        return result(previous, bestIteration, bestLoss, history, earlyStops, null, startNanos);
     }
 
     private StyleTransferResult result(BufferedImage image, int bestIteration, double bestLoss,
-            List<LossValues> history, ResumeState state, long startNanos) {
+            List<LossValues> history, List<EarlyStop> earlyStops, ResumeState state, long startNanos) {
         BufferedImage output = settings.colors() == ColorPreservation.LUMINANCE
                 ? Luminance.combine(image, Images.resize(images.originalContent(), image.getWidth(), image.getHeight()))
                 : image;
-        return new StyleTransferResult(output, bestIteration, bestLoss, history, state != null,
+        return new StyleTransferResult(output, bestIteration, bestLoss, history, earlyStops, state != null,
                 Duration.ofNanos(System.nanoTime() - startNanos), state);
     }
 

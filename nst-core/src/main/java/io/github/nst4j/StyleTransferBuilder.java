@@ -46,6 +46,8 @@ public final class StyleTransferBuilder {
     private ColorPreservation colors = Defaults.COLORS;
     private int levels = Defaults.LEVELS;
     private int startSize;
+    private double tolerance = Defaults.TOLERANCE;
+    private int toleranceWindow = Defaults.TOLERANCE_WINDOW;
     private ResumeState resumeFrom;
     private boolean lowMemory;
 
@@ -264,6 +266,26 @@ public final class StyleTransferBuilder {
     }
 
     /**
+     * Lets each pyramid level stop early once the best total loss has improved by less than
+     * {@code fraction} (for example 0.001, a tenth of a percent) over the last
+     * {@link #toleranceWindow} iterations (default {@value Defaults#TOLERANCE}: never). The result
+     * says which levels stopped and why ({@link StyleTransferResult#earlyStops()}).
+     */
+    public StyleTransferBuilder tolerance(double fraction) {
+        this.tolerance = fraction;
+        return this;
+    }
+
+    /**
+     * How many iterations {@link #tolerance} measures the improvement over (default
+     * {@value Defaults#TOLERANCE_WINDOW}).
+     */
+    public StyleTransferBuilder toleranceWindow(int iterations) {
+        this.toleranceWindow = iterations;
+        return this;
+    }
+
+    /**
      * Frees every intermediate array as soon as a step is done with it, instead of recycling it for
      * the next step (default false): a somewhat lower peak for a slower iteration, for when that
      * decides whether a size fits (the memory check then allows larger outputs). The result is the
@@ -285,6 +307,6 @@ public final class StyleTransferBuilder {
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
-                startSize, resumeFrom, lowMemory));
+                startSize, tolerance, toleranceWindow, resumeFrom, lowMemory));
     }
 }

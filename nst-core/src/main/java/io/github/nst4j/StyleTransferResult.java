@@ -1,6 +1,7 @@
 package io.github.nst4j;
 
 import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.LossValues;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -19,15 +20,18 @@ import java.util.List;
  *     after its first iteration (which scores the previous level's result)
  * @param bestLoss the total loss of {@code image}
  * @param lossHistory the weighted losses of every evaluation, in order, over all levels
+ * @param earlyStops the levels that stopped before their iterations because the loss had stopped
+ *     improving (see {@link StyleTransferBuilder#tolerance}); empty when none did
  * @param stoppedEarly true when a listener asked the run to stop
  * @param elapsed time spent optimising
  * @param resumeState when stopped early, the state {@link StyleTransferBuilder#resumeFrom} continues
  *     from; null otherwise
  */
 public record StyleTransferResult(BufferedImage image, int bestIteration, double bestLoss, List<LossValues> lossHistory,
-        boolean stoppedEarly, Duration elapsed, ResumeState resumeState) {
+        List<EarlyStop> earlyStops, boolean stoppedEarly, Duration elapsed, ResumeState resumeState) {
     public StyleTransferResult {
         lossHistory = List.copyOf(lossHistory);
+        earlyStops = List.copyOf(earlyStops);
     }
 
     /** Writes the image as PNG or JPEG (by extension), atomically. */

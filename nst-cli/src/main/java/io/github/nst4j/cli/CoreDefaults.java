@@ -30,7 +30,9 @@ final class CoreDefaults implements IDefaultValueProvider {
             Map.entry("--style-layers", layers(Defaults.styleLayers().keySet())),
             Map.entry("--style-scale", String.valueOf(Defaults.STYLE_SCALE)),
             Map.entry("--preserve-colors", lower(Defaults.COLORS)),
-            Map.entry("--scales", String.valueOf(Defaults.LEVELS)));
+            Map.entry("--scales", String.valueOf(Defaults.LEVELS)),
+            Map.entry("--tolerance", String.valueOf(Defaults.TOLERANCE)),
+            Map.entry("--tolerance-window", String.valueOf(Defaults.TOLERANCE_WINDOW)));
 
     @Override
     public String defaultValue(ArgSpec argSpec) {

@@ -30,7 +30,8 @@ final class HelpLayout {
         groups.put("Input and output", List.of("--content", "--style", "--output", "--mode", "--size", "--width",
                 "--height"));
         groups.put("Optimisation", List.of("--iterations", "--optimizer", "--learning-rate", "--lbfgs-memory",
-                "--init", "--init-noise-ratio", "--seed", "--scales", "--start-size", "--low-memory"));
+                "--init", "--init-noise-ratio", "--seed", "--scales", "--start-size", "--tolerance",
+                "--tolerance-window", "--low-memory"));
         groups.put("Layers and style", List.of("--content-weight", "--style-weight", "--tv-weight", "--pooling",
                 "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-scale"));
         groups.put("Colour", List.of("--preserve-colors"));

@@ -8,7 +8,7 @@ import io.github.nst4j.error.DivergedException;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
-import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.storage.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -108,6 +108,11 @@ final class JobRunner {
             }
             written.addAll(writeExtras(transfer, result, recorder, previous, output));
             written.addAll(checkpoints.written());
+            for (EarlyStop stop : result.earlyStops()) {
+                out.println(String.format(Locale.ROOT, "Scale %d stopped at iteration %d: the best loss improved by"
+                        + " %.3g%% over the last %d iterations, below --tolerance", stop.level(), stop.iteration(),
+                        100 * stop.improvement(), stop.window()));
+            }
             // A finished run has nothing to resume; a stale state would only invite a wrong --resume.
             Path state = OutputPaths.state(output);
             String removed = Files.exists(state) && AtomicFiles.deleteQuietly(state) ? "; removed " + state : "";

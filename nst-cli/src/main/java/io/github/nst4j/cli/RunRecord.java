@@ -8,6 +8,7 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,15 @@ final class RunRecord {
         outcome.put("stoppedEarly", result.stoppedEarly());
         outcome.put("optimisationSeconds", optimisationSeconds);
         outcome.put("peakResidentBytes", ProcessInfo.peakBytes());
+        ArrayNode stops = outcome.putArray("earlyStops");
+        for (EarlyStop stop : result.earlyStops()) {
+            ObjectNode node = stops.addObject();
+            node.put("scale", stop.level());
+            node.put("iteration", stop.iteration());
+            node.put("improvement", stop.improvement());
+            node.put("window", stop.window());
+            node.put("reason", "the best loss improved by less than the tolerance over the window");
+        }
         boolean content = transfer.mode() != Mode.TEXTURE;
         boolean style = transfer.mode() != Mode.CONTENT;
         ArrayNode iterations = root.putArray("iterations");

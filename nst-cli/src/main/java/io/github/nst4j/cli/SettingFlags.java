@@ -37,7 +37,9 @@ final class SettingFlags {
             Map.entry("levels", "--scales"),
             Map.entry("startSize", "--start-size"),
             Map.entry("resumeFrom", "--resume"),
-            Map.entry("lowMemory", "--low-memory"));
+            Map.entry("lowMemory", "--low-memory"),
+            Map.entry("tolerance", "--tolerance"),
+            Map.entry("toleranceWindow", "--tolerance-window"));
 
     private SettingFlags() {
     }

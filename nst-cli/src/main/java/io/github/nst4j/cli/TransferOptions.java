@@ -124,6 +124,15 @@ final class TransferOptions {
             description = "Coarse to fine from this long side, growing by 1.41 per scale up to --size.")
     Integer startSize;
 
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "Stop a scale early once the best loss improved by less than this fraction (e.g. 0.001)"
+                    + " over the last --tolerance-window iterations; 0: never.")
+    double tolerance;
+
+    @Option(names = "--tolerance-window", paramLabel = "N",
+            description = "Iterations --tolerance measures the improvement over.")
+    int toleranceWindow;
+
     @Option(names = "--low-memory",
             description = "Free each intermediate array as soon as a step is done with it instead of recycling it:"
                     + " a little less peak memory for a slower iteration; for when that decides whether a size fits."
@@ -162,6 +171,8 @@ final class TransferOptions {
                 .styleScale(styleScale)
                 .preserveColors(colors)
                 .lowMemory(lowMemory)
+                .tolerance(tolerance)
+                .toleranceWindow(toleranceWindow)
                 .mode(mode);
         if (styleBlend != null) {
             builder.styleBlend(styleBlend);

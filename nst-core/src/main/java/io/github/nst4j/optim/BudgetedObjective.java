@@ -2,6 +2,7 @@ package io.github.nst4j.optim;
 
 import io.github.nst4j.error.DivergedException;
 import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
@@ -22,6 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class BudgetedObjective {
     private final LossGraph graph;
     private final LevelBudget budget;
+    private final Convergence convergence;
+    private EarlyStop earlyStop;
     private final IterationListener listener;
     private final EventContext context;
     private final List<LossValues> history;
@@ -43,10 +46,11 @@ public final class BudgetedObjective {
      * A point the optimisation can continue from exactly.
      *
      * @param iterations evaluations done in the whole run (all levels) at this point
+     * @param levelStart evaluations of the run before this point's level
      * @param best lowest-loss image of this level at this point
      * @param optimizerState the optimiser's arrays; never modified afterwards
      */
-    public record ResumePoint(int iterations, INDArray best, double bestLoss, int bestIteration,
+    public record ResumePoint(int iterations, int levelStart, INDArray best, double bestLoss, int bestIteration,
             List<LossValues> history, Map<String, INDArray> optimizerState) {
     }
 
@@ -63,13 +67,23 @@ public final class BudgetedObjective {
     }
 
     /**
+     * When a level may stop before its budget: once the best loss improved by less than
+     * {@code tolerance} (a fraction) over the last {@code window} evaluations; 0 never stops early.
+     */
+    public record StopRule(double tolerance, int window) {
+        /** Never stop early. */
+        public static final StopRule NEVER = new StopRule(0, 1);
+    }
+
+    /**
      * @param history losses of all earlier evaluations of the run; its size is the number done
      */
-    public BudgetedObjective(LossGraph graph, List<LossValues> history, LevelBudget budget,
+    public BudgetedObjective(LossGraph graph, List<LossValues> history, LevelBudget budget, StopRule stopRule,
             IterationListener listener, EventContext context) {
         this.graph = graph;
         this.history = new ArrayList<>(history);
         this.budget = budget;
+        this.convergence = new Convergence(stopRule.tolerance(), stopRule.window());
         this.listener = listener;
         this.context = context;
         this.best = graph.image().dup();
@@ -85,6 +99,13 @@ public final class BudgetedObjective {
         bestLoss = from.bestLoss();
         bestIteration = from.bestIteration();
         resumePoint = from;
+        // The running best of the level so far, as it was before the interruption.
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = budget.start(); i < history.size(); i++) {
+            boolean inherited = budget.startInherited() && i == budget.start();
+            best = inherited ? best : Math.min(best, history.get(i).total());
+            convergence.add(best);
+        }
     }
 
     /** The loss graph whose image is being optimised. */
@@ -94,7 +115,12 @@ public final class BudgetedObjective {
 
     /** True once the budget is spent or a listener asked to stop. */
     public boolean exhausted() {
-        return stopRequested || history.size() >= budget.end();
+        return stopRequested || history.size() >= budget.end() || earlyStop != null;
+    }
+
+    /** How the level stopped before its budget because the loss stopped improving, or null. */
+    public EarlyStop earlyStop() {
+        return earlyStop;
     }
 
     /**
@@ -110,6 +136,11 @@ public final class BudgetedObjective {
         }
         consider(losses.total());
         history.add(losses);
+        convergence.add(bestLoss);
+        if (history.size() < budget.end() && convergence.reached()) {
+            earlyStop = new EarlyStop(context.level(), history.size(), convergence.lastImprovement(),
+                    convergence.window());
+        }
         Event event = new Event(history.size(), losses, Duration.ofNanos(System.nanoTime() - context.startNanos()));
         listener.onIteration(event);
         stopRequested |= event.stopRequested;
@@ -132,7 +163,7 @@ public final class BudgetedObjective {
     /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
     public void markResumePoint(Map<String, INDArray> optimizerState) {
         // The history is append-only: its first entries are copied only when the resumePoint is asked for.
-        resumePoint = new ResumePoint(history.size(), best.dup(), bestLoss, bestIteration, List.of(),
+        resumePoint = new ResumePoint(history.size(), budget.start(), best.dup(), bestLoss, bestIteration, List.of(),
                 Map.copyOf(optimizerState));
     }
 
@@ -141,7 +172,8 @@ public final class BudgetedObjective {
         if (resumePoint == null) {
             return null;
         }
-        return new ResumePoint(resumePoint.iterations(), resumePoint.best(), resumePoint.bestLoss(),
+        return new ResumePoint(resumePoint.iterations(), resumePoint.levelStart(), resumePoint.best(),
+                resumePoint.bestLoss(),
                 resumePoint.bestIteration(), List.copyOf(history.subList(0, resumePoint.iterations())),
                 resumePoint.optimizerState());
     }

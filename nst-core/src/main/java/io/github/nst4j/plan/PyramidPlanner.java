@@ -34,20 +34,22 @@ public final class PyramidPlanner {
     /**
      * @param shape the image whose shape the output takes (for the smallest size that would work)
      * @param output the final output size
+     * @param coarseSetting the setting that made the coarse levels ({@code levels} or {@code startSize}),
+     *     named when one of them is too small
      * @param longSides long side of each level, coarse to fine, the last one the output's (see {@link #longSides})
      * @param styleImages the style images at their original size
      * @param styleScale style long side as a fraction of each level's output long side (see
      *     {@link #styleSize} for the floor)
      * @throws InvalidSettingException if the output of some level would be smaller than VGG19 accepts
      */
-    public static List<PyramidLevel> plan(ImageSize shape, ImageSize output, List<Integer> longSides,
-            List<BufferedImage> styleImages, double styleScale) {
+    public static List<PyramidLevel> plan(ImageSize shape, ImageSize output, String coarseSetting,
+            List<Integer> longSides, List<BufferedImage> styleImages, double styleScale) {
         List<PyramidLevel> levels = new ArrayList<>();
         for (int i = 0; i < longSides.size(); i++) {
             boolean last = i == longSides.size() - 1;
             ImageSize size = last ? output : output.withLongSide(longSides.get(i));
             checkSide(size, longSides.size() == 1 ? "The output" : "The output at level " + (i + 1) + " of "
-                    + longSides.size(), last ? "size" : "startSize", last ? "use a size of at least "
+                    + longSides.size(), last ? "size" : coarseSetting, last ? "use a size of at least "
                     + smallestLongSide(shape, output.longSide()) : "use a larger start size or fewer levels");
             List<ImageSize> styleSizes = new ArrayList<>();
             for (BufferedImage style : styleImages) {

@@ -81,7 +81,7 @@ class LbfgsImageOptimizerTest {
     private static BudgetedObjective evaluator() {
         LossGraph graph = LossGraph.build(network, spec, targets, start, DataType.FLOAT);
         return new BudgetedObjective(graph, List.of(), new BudgetedObjective.LevelBudget(0, EVALUATIONS, false),
-                IterationListener.NONE,
+                BudgetedObjective.StopRule.NEVER, IterationListener.NONE,
                 new BudgetedObjective.EventContext(56, 48, 1, 1, EVALUATIONS, System.nanoTime()));
     }
 
