@@ -61,7 +61,7 @@ final class RunPreparation {
     private static StyleTransferSettings settings(StyleTransferRequest request) {
         LossSpec spec = new LossSpec(request.mode() == Mode.TEXTURE ? Set.of() : request.contentLayers(),
                 request.mode() == Mode.CONTENT ? Map.of() : request.styleLayers(), request.contentWeight(),
-                request.styleWeight(), request.tvWeight());
+                request.styleWeight(), request.tvWeight(), request.normalizeGradients());
         return new StyleTransferSettings(request.mode(), spec, request.iterations(), request.optimizer(),
                 request.learningRate(), request.lbfgsMemory(), request.init(), request.initNoiseRatio(), request.seed(),
                 request.pooling(), request.weights() != null ? request.weights() : WeightsSource.zoo(),

@@ -48,6 +48,7 @@ public final class StyleTransferBuilder {
     private int startSize;
     private double tolerance = Defaults.TOLERANCE;
     private int toleranceWindow = Defaults.TOLERANCE_WINDOW;
+    private boolean normalizeGradients;
     private ResumeState resumeFrom;
     private boolean lowMemory;
 
@@ -286,6 +287,18 @@ public final class StyleTransferBuilder {
     }
 
     /**
+     * L1-normalises each content and style term's gradient at its layer before it goes back through
+     * the network, then weighs it by the term's weight (neural-style's {@code -normalize_gradients};
+     * default false): the weights then set the balance of the terms whatever the magnitude of the
+     * network's features, as with weights of another origin than the zoo's. Loss values are
+     * reported unnormalised.
+     */
+    public StyleTransferBuilder normalizeGradients(boolean enabled) {
+        this.normalizeGradients = enabled;
+        return this;
+    }
+
+    /**
      * Frees every intermediate array as soon as a step is done with it, instead of recycling it for
      * the next step (default false): a somewhat lower peak for a slower iteration, for when that
      * decides whether a size fits (the memory check then allows larger outputs). The result is the
@@ -307,6 +320,6 @@ public final class StyleTransferBuilder {
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
-                startSize, tolerance, toleranceWindow, resumeFrom, lowMemory));
+                startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory));
     }
 }

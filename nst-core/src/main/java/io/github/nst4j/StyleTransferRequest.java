@@ -19,7 +19,8 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<D
         double contentWeight, double styleWeight, double tvWeight, Optimizer optimizer, double learningRate,
         int lbfgsMemory, InitMode init, double initNoiseRatio, long seed, Pooling pooling, WeightsSource weights,
         Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, ColorPreservation preserveColors,
-        int levels, int startSize, double tolerance, int toleranceWindow, ResumeState resumeFrom, boolean lowMemory) {
+        int levels, int startSize, double tolerance, int toleranceWindow, boolean normalizeGradients,
+        ResumeState resumeFrom, boolean lowMemory) {
     StyleTransferRequest {
         style = List.copyOf(style);
     }
@@ -31,6 +32,7 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<D
         return new StyleTransferRequest(content, style, styleBlend, styleScale, initImage, chosenMode, size,
                 outputWidth, outputHeight, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, chosenInit, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers,
-                preserveColors, levels, startSize, tolerance, toleranceWindow, resumeFrom, lowMemory);
+                preserveColors, levels, startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom,
+                lowMemory);
     }
 }

@@ -25,7 +25,7 @@ class RequestFingerprintTest {
             ImageSource.of(Synthetic.gradient(40, 40)), List.of(ImageSource.of(Synthetic.stripes(40, 40))), null, 1,
             null, Mode.TRANSFER, 64, 0, 0, 10, 5, 100, 1e-3, Optimizer.ADAM, 10, 100, InitMode.CONTENT, 0, 42,
             Pooling.AVG, WeightsSource.random(1), Defaults.contentLayers(), Defaults.styleLayers(),
-            ColorPreservation.NONE, 1, 0, 0, 50, null, false);
+            ColorPreservation.NONE, 1, 0, 0, 50, false, null, false);
 
     @Test
     void everySettingButTheIgnoredOnesChangesTheFingerprint() throws ReflectiveOperationException {

@@ -39,6 +39,7 @@ final class SettingFlags {
             Map.entry("resumeFrom", "--resume"),
             Map.entry("lowMemory", "--low-memory"),
             Map.entry("tolerance", "--tolerance"),
+            Map.entry("normalizeGradients", "--normalize-gradients"),
             Map.entry("toleranceWindow", "--tolerance-window"));
 
     private SettingFlags() {

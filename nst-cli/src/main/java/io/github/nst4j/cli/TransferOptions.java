@@ -124,6 +124,12 @@ final class TransferOptions {
             description = "Coarse to fine from this long side, growing by 1.41 per scale up to --size.")
     Integer startSize;
 
+    @Option(names = "--normalize-gradients",
+            description = "L1-normalise each content and style layer's gradient before it goes back through the"
+                    + " network (neural-style's -normalize_gradients): the weights then set the balance whatever the"
+                    + " magnitude of the features.")
+    boolean normalizeGradients;
+
     @Option(names = "--tolerance", paramLabel = "T",
             description = "Stop a scale early once the best loss improved by less than this fraction (e.g. 0.001)"
                     + " over the last --tolerance-window iterations; 0: never.")
@@ -171,6 +177,7 @@ final class TransferOptions {
                 .styleScale(styleScale)
                 .preserveColors(colors)
                 .lowMemory(lowMemory)
+                .normalizeGradients(normalizeGradients)
                 .tolerance(tolerance)
                 .toleranceWindow(toleranceWindow)
                 .mode(mode);

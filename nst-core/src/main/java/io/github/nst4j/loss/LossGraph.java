@@ -4,6 +4,7 @@ import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.workaround.GradientFunction;
+import io.github.nst4j.workaround.GradientNormalizer;
 import io.github.nst4j.workaround.SessionMemory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,8 +102,8 @@ public final class LossGraph implements AutoCloseable {
             SDVariable contentSum = null;
             for (Map.Entry<VggLayer, INDArray> entry : targets.content().entrySet()) {
                 VggLayer layer = entry.getKey();
-                SDVariable term = ContentLoss.build(sd, layer + "_content", features.get(layer),
-                        entry.getValue().castTo(dataType));
+                SDVariable term = ContentLoss.build(sd, layer + "_content",
+                        normalized(sd, spec, features.get(layer), spec.contentWeight()), entry.getValue().castTo(dataType));
                 contentSum = contentSum == null ? term : contentSum.add(term);
             }
             contentSum.mul(CONTENT_LOSS, spec.contentWeight());
@@ -116,8 +117,9 @@ public final class LossGraph implements AutoCloseable {
             for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
                 VggLayer layer = entry.getKey();
                 long[] hw = FeatureNetwork.activationSize(layer, height, width);
-                SDVariable gram = GramMatrix.build(sd, layer + "_gram", features.get(layer), layer.channels(),
-                        hw[0], hw[1]);
+                SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
+                        spec.styleWeight() * spec.styleLayers().get(layer));
+                SDVariable gram = GramMatrix.build(sd, layer + "_gram", styleFeatures, layer.channels(), hw[0], hw[1]);
                 SDVariable term = StyleLoss.build(sd, layer + "_style", gram, entry.getValue().castTo(dataType))
                         .mul(spec.styleLayers().get(layer));
                 styleSum = styleSum == null ? term : styleSum.add(term);
@@ -132,6 +134,14 @@ public final class LossGraph implements AutoCloseable {
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
         return new LossGraph(sd, GradientFunction.create(sd), recycleArrays);
+    }
+
+    /**
+     * {@code features} as one loss term sees them: with normalised gradients, behind an identity
+     * whose backward pass L1-normalises this term's gradient and weighs it by {@code weight}.
+     */
+    private static SDVariable normalized(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
+        return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight) : features;
     }
 
     /** The SameDiff graph. */

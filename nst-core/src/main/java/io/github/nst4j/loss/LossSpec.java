@@ -16,12 +16,20 @@ import java.util.Set;
  * @param contentWeight weight of the summed content losses
  * @param styleWeight weight of the summed style losses
  * @param tvWeight weight of the total-variation loss
+ * @param normalizeGradients whether each content and style term's gradient is L1-normalised at its
+ *     layer before it goes back through the network (neural-style's {@code -normalize_gradients})
  */
 public record LossSpec(Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, double contentWeight,
-        double styleWeight, double tvWeight) {
+        double styleWeight, double tvWeight, boolean normalizeGradients) {
     public LossSpec {
         contentLayers = Collections.unmodifiableSet(contentLayers.isEmpty()
                 ? EnumSet.noneOf(VggLayer.class) : EnumSet.copyOf(contentLayers));
         styleLayers = Collections.unmodifiableMap(styleLayers.isEmpty() ? Map.of() : new EnumMap<>(styleLayers));
+    }
+
+    /** A spec whose gradients are not normalised. */
+    public LossSpec(Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, double contentWeight,
+            double styleWeight, double tvWeight) {
+        this(contentLayers, styleLayers, contentWeight, styleWeight, tvWeight, false);
     }
 }

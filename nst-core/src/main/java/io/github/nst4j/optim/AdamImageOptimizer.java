@@ -15,11 +15,19 @@ import org.nd4j.linalg.learning.config.Adam;
 public final class AdamImageOptimizer implements ImageOptimizer {
     private static final String MOMENTS = "adam_moments";
     private static final String STEP = "adam_step";
+    /**
+     * Adam's epsilon, far below ND4J's default 1e-8: it only guards against 0/0. Any larger value
+     * would make a step depend on the gradient's overall scale, which differs by orders of
+     * magnitude between weight sources and with normalised gradients, for pixels whose gradient
+     * is small.
+     */
+    private static final double EPSILON = 1e-30;
 
     private final Adam adam;
 
     public AdamImageOptimizer(double learningRate) {
-        this.adam = new Adam(learningRate);
+        this.adam = new Adam(learningRate, Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY,
+                EPSILON);
     }
 
     @Override
