@@ -8,9 +8,11 @@
  *   <li><b>Custom ops survive the gradient graph only under names of their own</b>
  *       ({@link io.github.nst4j.workaround.NativeOpAlias}, {@code AliasedCustomOp}). SameDiff builds
  *       the gradient function on a copy of the graph, recreating each op from its libnd4j name, so
- *       an op class that only overrides {@code doDiff} comes back as its ND4J parent. The four ops
- *       below therefore register themselves in ND4J's global op table from static initialisers
- *       (once per JVM) and execute under the hash of the libnd4j op they stand for. Check: remove a
+ *       an op class that only overrides {@code doDiff} comes back as its ND4J parent. The ops of
+ *       this package therefore register themselves in ND4J's global op table from static
+ *       initialisers (once per JVM) and execute under the hash of the libnd4j op they stand for.
+ *       {@link io.github.nst4j.workaround.GradientNormalizer} (normalised gradients) is a feature,
+ *       not a workaround, but lives here because it needs this registration. Check: remove a
  *       registration; {@code SquaredDistanceTest} and {@code FrozenConv2DTest} fail if the copy
  *       lost the class.</li>
  *   <li><b>{@link io.github.nst4j.workaround.FrozenConv2D}</b>: {@code conv2d_bp} always computes
