@@ -44,6 +44,12 @@ final class RequestValidation {
         require(r.init() != InitMode.CONTENT || r.content() != null, "init", "Init 'content' needs a content image");
         require(r.init() != InitMode.STYLE || !r.style().isEmpty(), "init", "Init 'style' needs a style image");
         require(r.init() != InitMode.IMAGE || r.initImage() != null, "initImage", "Init 'image' needs an image");
+        if (!r.styleMasks().isEmpty()) {
+            require(r.styleMasks().size() == r.style().size(), "styleMasks", "Give one mask per style image: "
+                    + r.style().size() + " styles, " + r.styleMasks().size() + " masks");
+            require(r.styleBlend() == null, "styleBlend",
+                    "Masks place each style in its own region; leave out the blend weights");
+        }
         if (r.styleBlend() != null) {
             require(r.styleBlend().size() == r.style().size(), "styleBlend", "Give one blend weight per style image: "
                     + r.style().size() + " styles, " + r.styleBlend().size() + " weights");

@@ -37,7 +37,11 @@ final class RunPreparation {
             styleImages.add(checkedSide(style, "style"));
         }
         BufferedImage initImage = request.initImage() == null ? null : request.initImage().load();
-        PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage);
+        List<BufferedImage> masks = new ArrayList<>();
+        for (ImageSource mask : request.styleMasks()) {
+            masks.add(checkedMask(mask));
+        }
+        PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage, masks);
 
         ImageSize output = outputSize(request, contentImage, styleImages);
         BufferedImage shapeSource = contentImage != null ? contentImage : styleImages.get(0);
@@ -51,7 +55,7 @@ final class RunPreparation {
                 ? 2L * request.lbfgsMemory() * 3 * Float.BYTES * last.width() * last.height() : 0;
         MemoryEstimate.check(last.width(), last.height(), lbfgsBytes, request.lowMemory());
 
-        long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage);
+        long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage, masks);
         InvalidSettingException.require(request.resumeFrom() == null || request.resumeFrom().fingerprint() == fingerprint,
                 "resumeFrom", "The resume state belongs to a run with other settings or images; resume with exactly"
                         + " the settings of the interrupted run");
@@ -70,7 +74,7 @@ final class RunPreparation {
     }
 
     private static PreparedImages prepareColors(ColorPreservation colors, BufferedImage contentImage,
-            List<BufferedImage> styleImages, BufferedImage start) {
+            List<BufferedImage> styleImages, BufferedImage start, List<BufferedImage> masks) {
         List<BufferedImage> prepared = new ArrayList<>();
         for (BufferedImage style : styleImages) {
             prepared.add(switch (colors) {
@@ -80,7 +84,7 @@ final class RunPreparation {
             });
         }
         BufferedImage lossContent = colors == ColorPreservation.LUMINANCE ? Luminance.gray(contentImage) : contentImage;
-        return new PreparedImages(lossContent, contentImage, prepared, start);
+        return new PreparedImages(lossContent, contentImage, prepared, start, masks);
     }
 
     private static ImageSize outputSize(StyleTransferRequest request, BufferedImage contentImage,
@@ -102,6 +106,23 @@ final class RunPreparation {
                 : request.style().stream().map(s -> 1.0).toList();
         double sum = raw.stream().mapToDouble(Double::doubleValue).sum();
         return raw.stream().map(weight -> weight / sum).toList();
+    }
+
+    /** A mask that selects nothing is a mistake, not a way to turn a style off. */
+    private static BufferedImage checkedMask(ImageSource source) {
+        BufferedImage mask = source.load();
+        int[] rgb = mask.getRGB(0, 0, mask.getWidth(), mask.getHeight(), null, 0, mask.getWidth());
+        for (int pixel : rgb) {
+            if ((pixel & 0xFFFFFF) != 0) {
+                return mask;
+            }
+        }
+        throw new NstException("The style mask " + describe(source) + " is black everywhere; paint white where its"
+                + " style should apply");
+    }
+
+    private static String describe(ImageSource source) {
+        return source instanceof ImageSource.File file ? file.path().toString() : "(an image in memory)";
     }
 
     /** An image too small for VGG19 is a problem of that image, not of a setting (in a batch, of one job). */

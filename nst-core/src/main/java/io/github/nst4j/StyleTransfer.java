@@ -24,6 +24,7 @@ import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,7 +154,24 @@ public final class StyleTransfer {
             styles.add(new Targets.WeightedStyle(PixelTensors.fromImage(
                     Images.resize(images.styles().get(i), size.width(), size.height())), settings.styleBlend().get(i)));
         }
+        if (!images.styleMasks().isEmpty()) {
+            List<Targets.GuidedStyle> guided = new ArrayList<>();
+            for (int i = 0; i < styles.size(); i++) {
+                guided.add(new Targets.GuidedStyle(styles.get(i).pixels(), layerMasks(images.styleMasks().get(i), level)));
+            }
+            return Targets.guided(network, settings.lossSpec(), content, guided, DataType.FLOAT);
+        }
         return Targets.compute(network, settings.lossSpec(), content, styles, DataType.FLOAT);
+    }
+
+    /** A style's mask at each style layer's resolution of this level's output. */
+    private Map<VggLayer, INDArray> layerMasks(BufferedImage mask, PyramidLevel level) {
+        Map<VggLayer, INDArray> masks = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : settings.lossSpec().styleLayers().keySet()) {
+            long[] hw = FeatureNetwork.activationSize(layer, level.output().height(), level.output().width());
+            masks.put(layer, PixelTensors.maskFromImage(Images.resize(mask, (int) hw[1], (int) hw[0])));
+        }
+        return masks;
     }
 
     private ImageOptimizer imageOptimizer() {

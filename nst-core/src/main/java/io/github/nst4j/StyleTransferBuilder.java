@@ -22,6 +22,7 @@ import java.util.Set;
 public final class StyleTransferBuilder {
     private ImageSource content;
     private final List<ImageSource> styles = new ArrayList<>();
+    private final List<ImageSource> styleMasks = new ArrayList<>();
     private List<Double> styleBlend;
     private ImageSource initImage;
     private Mode mode;
@@ -90,6 +91,24 @@ public final class StyleTransferBuilder {
     /** Adds one more style image to blend (see {@link #styleBlend}). */
     public StyleTransferBuilder addStyle(BufferedImage image) {
         styles.add(ImageSource.of(image));
+        return this;
+    }
+
+    /**
+     * A mask for the next style image, in the order the styles are given (give one per style, or
+     * none): white where that style should apply, black where not, grey for partly; any size (it is
+     * resized to the output). Each style is then matched only inside its mask, by the Gram matrix of
+     * the output's features there (Gatys et al., CVPR 2017), instead of blended everywhere; where no
+     * mask is white the content and smoothness terms alone shape the image.
+     */
+    public StyleTransferBuilder addStyleMask(Path file) {
+        styleMasks.add(ImageSource.of(file));
+        return this;
+    }
+
+    /** As {@link #addStyleMask(Path)}, from an image in memory. */
+    public StyleTransferBuilder addStyleMask(BufferedImage image) {
+        styleMasks.add(ImageSource.of(image));
         return this;
     }
 
@@ -317,7 +336,7 @@ public final class StyleTransferBuilder {
      * @throws NstException if an image cannot be read
      */
     public StyleTransfer build() {
-        return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleBlend, styleScale, initImage, mode,
+        return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
                 startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory));

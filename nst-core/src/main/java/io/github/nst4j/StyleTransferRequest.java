@@ -14,7 +14,8 @@ import java.util.Set;
  * components, so a setting added here is part of it unless {@link RequestFingerprint} says otherwise).
  * {@code mode} and {@code init} are null where the builder leaves the choice to the inputs.
  */
-record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<Double> styleBlend, double styleScale,
+record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<ImageSource> styleMasks,
+        List<Double> styleBlend, double styleScale,
         ImageSource initImage, Mode mode, int size, int outputWidth, int outputHeight, int iterations,
         double contentWeight, double styleWeight, double tvWeight, Optimizer optimizer, double learningRate,
         int lbfgsMemory, InitMode init, double initNoiseRatio, long seed, Pooling pooling, WeightsSource weights,
@@ -23,13 +24,14 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<D
         ResumeState resumeFrom, boolean lowMemory) {
     StyleTransferRequest {
         style = List.copyOf(style);
+        styleMasks = List.copyOf(styleMasks);
     }
 
     /** This request with the mode and start image the inputs imply where none was chosen. */
     StyleTransferRequest withResolvedChoices() {
         Mode chosenMode = mode != null ? mode : content != null ? Mode.TRANSFER : Mode.TEXTURE;
         InitMode chosenInit = init != null ? init : chosenMode == Mode.TRANSFER ? InitMode.CONTENT : InitMode.NOISE;
-        return new StyleTransferRequest(content, style, styleBlend, styleScale, initImage, chosenMode, size,
+        return new StyleTransferRequest(content, style, styleMasks, styleBlend, styleScale, initImage, chosenMode, size,
                 outputWidth, outputHeight, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, chosenInit, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers,
                 preserveColors, levels, startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom,

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestFingerprintTest {
     private static final StyleTransferRequest BASE = new StyleTransferRequest(
-            ImageSource.of(Synthetic.gradient(40, 40)), List.of(ImageSource.of(Synthetic.stripes(40, 40))), null, 1,
+            ImageSource.of(Synthetic.gradient(40, 40)), List.of(ImageSource.of(Synthetic.stripes(40, 40))), List.of(),
+            null, 1,
             null, Mode.TRANSFER, 64, 0, 0, 10, 5, 100, 1e-3, Optimizer.ADAM, 10, 100, InitMode.CONTENT, 0, 42,
             Pooling.AVG, WeightsSource.random(1), Defaults.contentLayers(), Defaults.styleLayers(),
             ColorPreservation.NONE, 1, 0, 0, 50, false, null, false);
@@ -58,7 +59,8 @@ class RequestFingerprintTest {
         BufferedImage content = request.content() == null ? null : request.content().load();
         List<BufferedImage> styles = request.style().stream().map(ImageSource::load).toList();
         BufferedImage init = request.initImage() == null ? null : request.initImage().load();
-        return RequestFingerprint.of(request, content, styles, init);
+        List<BufferedImage> masks = request.styleMasks().stream().map(ImageSource::load).toList();
+        return RequestFingerprint.of(request, content, styles, init, masks);
     }
 
     /** A value of the same type as {@code value} that differs from it, or null where none is needed. */
@@ -71,6 +73,9 @@ class RequestFingerprintTest {
         }
         if (name.equals("style")) {
             return List.of(ImageSource.of(Synthetic.gradient(40, 44)));
+        }
+        if (name.equals("styleMasks")) {
+            return List.of(ImageSource.of(Synthetic.gradient(40, 40)));
         }
         if (name.equals("styleBlend")) {
             return List.of(2.0);

@@ -33,7 +33,8 @@ final class HelpLayout {
                 "--init", "--init-noise-ratio", "--seed", "--scales", "--start-size", "--tolerance",
                 "--tolerance-window", "--low-memory"));
         groups.put("Layers and style", List.of("--content-weight", "--style-weight", "--tv-weight", "--pooling",
-                "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-scale",
+                "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-masks",
+                "--style-scale",
                 "--normalize-gradients"));
         groups.put("Colour", List.of("--preserve-colors"));
         groups.put("Records and animation", List.of("--save-every", "--record", "--plot", "--animate", "--resume"));

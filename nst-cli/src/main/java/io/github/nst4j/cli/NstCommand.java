@@ -231,7 +231,9 @@ final class NstCommand implements Callable<Integer> {
                         + " commas)");
             }
         }
-        List<List<Path>> styleSets = transfer.styleBlend != null || styles.isEmpty() ? List.of(styles)
+        // Blended or masked styles make one output together; otherwise each style makes its own.
+        List<List<Path>> styleSets = transfer.styleBlend != null || transfer.styleMasks != null || styles.isEmpty()
+                ? List.of(styles)
                 : styles.stream().map(List::of).toList();
         if (BatchPlan.isBatch(contents, styleSets)) {
             return planBatch(styleSets);

@@ -13,6 +13,8 @@ final class SettingFlags {
             Map.entry("style", "--style"),
             Map.entry("addStyle", "--style"),
             Map.entry("styleBlend", "--style-blend"),
+            Map.entry("styleMasks", "--style-masks"),
+            Map.entry("addStyleMask", "--style-masks"),
             Map.entry("styleScale", "--style-scale"),
             Map.entry("initImage", "--init"),
             Map.entry("init", "--init"),

@@ -6,6 +6,7 @@ import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.VggLayer;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,11 @@ final class TransferOptions {
                     + " instead of one output per style.")
     List<Double> styleBlend;
 
+    @Option(names = "--style-masks", paramLabel = "FILE[,FILE...]", split = ",", hideParamSyntax = true,
+            description = "One mask per --style image, painted over the output: white where that style applies,"
+                    + " black where not, grey for partly; the styles then share one output, each in its region.")
+    List<Path> styleMasks;
+
     @Option(names = "--style-scale", paramLabel = "F",
             description = "Resize the style to F x the output's long side before taking its Gram matrices:"
                     + " below 1 gives finer strokes, above 1 coarser ones.")
@@ -183,6 +189,9 @@ final class TransferOptions {
                 .mode(mode);
         if (styleBlend != null) {
             builder.styleBlend(styleBlend);
+        }
+        if (styleMasks != null) {
+            styleMasks.forEach(builder::addStyleMask);
         }
         if (init != null && init.file() != null) {
             builder.initImage(init.file());

@@ -77,6 +77,11 @@ class UsageErrorsTest {
         assertThat(contentWithStyle.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(contentWithStyle.err()).startsWith("nst: error: --style: Content mode uses no style image");
 
+        Run masks = run("--content", "a.png", "--style", "b.png,c.png", "--style-masks", "m.png", "--output",
+                output());
+        assertThat(masks.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(masks.err()).startsWith("nst: error: --style-masks: Give one mask per style image: 2 styles, 1 masks");
+
         Run start = run("--content", "a.png", "--style", "b.png", "--output", output(), "--size", "64",
                 "--start-size", "128");
         assertThat(start.exitCode()).isEqualTo(ExitCode.USAGE);

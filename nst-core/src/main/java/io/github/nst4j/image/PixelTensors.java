@@ -31,6 +31,24 @@ public final class PixelTensors {
         return Nd4j.create(data, new long[] {1, 3, height, width}, DataType.FLOAT);
     }
 
+    /**
+     * A mask image as weights in [0, 1] (white = 1), channels last, {@code [1, H, W, 1]}: the
+     * luminance of each pixel over 255.
+     */
+    public static INDArray maskFromImage(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        float[] values = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                values[y * width + x] = (float) (0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF)
+                        + 0.114 * (rgb & 0xFF)) / 255f;
+            }
+        }
+        return Nd4j.create(values, new long[] {1, height, width, 1}, DataType.FLOAT);
+    }
+
     /** The image of a {@code [1, 3, H, W]} RGB tensor; values are rounded and clamped to 0-255. */
     public static BufferedImage toImage(INDArray tensor) {
         int height = (int) tensor.size(2);

@@ -87,13 +87,14 @@ public final class LossGraph implements AutoCloseable {
         long width = initialImage.size(3);
 
         boolean hasContent = !targets.content().isEmpty();
-        boolean hasStyle = !targets.styleGrams().isEmpty();
+        boolean hasStyle = !targets.styleGrams().isEmpty() || !targets.guides().isEmpty();
         Set<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
         if (hasContent) {
             layers.addAll(targets.content().keySet());
         }
         if (hasStyle) {
             layers.addAll(targets.styleGrams().keySet());
+            targets.guides().forEach(guide -> layers.addAll(guide.grams().keySet()));
         }
         Map<VggLayer, SDVariable> features = network.build(sd, image, layers, dataType);
 
@@ -113,17 +114,9 @@ public final class LossGraph implements AutoCloseable {
         }
 
         if (hasStyle) {
-            SDVariable styleSum = null;
-            for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
-                VggLayer layer = entry.getKey();
-                long[] hw = FeatureNetwork.activationSize(layer, height, width);
-                SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
-                        spec.styleWeight() * spec.styleLayers().get(layer));
-                SDVariable gram = GramMatrix.build(sd, layer + "_gram", styleFeatures, layer.channels(), hw[0], hw[1]);
-                SDVariable term = StyleLoss.build(sd, layer + "_style", gram, entry.getValue().castTo(dataType))
-                        .mul(spec.styleLayers().get(layer));
-                styleSum = styleSum == null ? term : styleSum.add(term);
-            }
+            SDVariable styleSum = targets.guides().isEmpty()
+                    ? blendedStyle(sd, spec, targets, features, height, width, dataType)
+                    : guidedStyle(sd, spec, targets, features, height, width, dataType);
             styleSum.mul(STYLE_LOSS, spec.styleWeight());
             lossTerms.add(STYLE_LOSS);
         } else {
@@ -134,6 +127,56 @@ public final class LossGraph implements AutoCloseable {
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
         return new LossGraph(sd, GradientFunction.create(sd), recycleArrays);
+    }
+
+    /** Σ over style layers of layer weight × style loss against the blended Gram targets. */
+    private static SDVariable blendedStyle(SameDiff sd, LossSpec spec, Targets targets,
+            Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
+        SDVariable styleSum = null;
+        for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
+            VggLayer layer = entry.getKey();
+            long[] hw = FeatureNetwork.activationSize(layer, height, width);
+            SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
+                    spec.styleWeight() * spec.styleLayers().get(layer));
+            SDVariable gram = GramMatrix.build(sd, layer + "_gram", styleFeatures, layer.channels(), hw[0], hw[1]);
+            SDVariable term = StyleLoss.build(sd, layer + "_style", gram, entry.getValue().castTo(dataType))
+                    .mul(spec.styleLayers().get(layer));
+            styleSum = styleSum == null ? term : styleSum.add(term);
+        }
+        return styleSum;
+    }
+
+    /**
+     * Σ over styles and style layers of layer weight × style loss, each style's Gram taken of the
+     * features inside its mask and normalised by the mask's area rather than the image's, so that
+     * it estimates the statistics of that region alone.
+     */
+    private static SDVariable guidedStyle(SameDiff sd, LossSpec spec, Targets targets,
+            Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
+        SDVariable styleSum = null;
+        for (int s = 0; s < targets.guides().size(); s++) {
+            Targets.Guide guide = targets.guides().get(s);
+            for (Map.Entry<VggLayer, INDArray> entry : guide.grams().entrySet()) {
+                VggLayer layer = entry.getKey();
+                long[] hw = FeatureNetwork.activationSize(layer, height, width);
+                INDArray mask = guide.masks().get(layer).castTo(dataType);
+                double area = mask.sumNumber().doubleValue();
+                if (area <= 0) {
+                    continue; // the mask vanished at this resolution: nothing of this style here
+                }
+                String name = layer + "_style" + s;
+                SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
+                        spec.styleWeight() * spec.styleLayers().get(layer));
+                SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask));
+                SDVariable gram = GramMatrix.build(sd, name + "_gram", masked, layer.channels(), hw[0], hw[1])
+                        .mul(hw[0] * hw[1] / area);
+                SDVariable term = StyleLoss.build(sd, name, gram, entry.getValue().castTo(dataType))
+                        .mul(spec.styleLayers().get(layer));
+                styleSum = styleSum == null ? term : styleSum.add(term);
+            }
+        }
+        // Masks too small for every style layer leave no style term; the sum is then zero.
+        return styleSum != null ? styleSum : sd.constant(Nd4j.scalar(dataType, 0));
     }
 
     /**

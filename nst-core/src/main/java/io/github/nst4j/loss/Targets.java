@@ -18,12 +18,54 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param content content activations per content layer, channels last ({@code [1, H, W, C]}, as the loss
  *     graph compares them); empty without a content image
- * @param styleGrams Gram matrices {@code [C, C]} per style layer; empty without a style image
+ * @param styleGrams Gram matrices {@code [C, C]} per style layer; empty without a style image, and
+ *     when the styles are guided by masks
+ * @param guides with masks, one per style: its Gram targets and where it applies; else empty
  */
-public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams) {
+public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams, List<Guide> guides) {
     public Targets {
         content = Collections.unmodifiableMap(content.isEmpty() ? Map.of() : new EnumMap<>(content));
         styleGrams = Collections.unmodifiableMap(styleGrams.isEmpty() ? Map.of() : new EnumMap<>(styleGrams));
+        guides = List.copyOf(guides);
+    }
+
+    /** Targets of unguided styles. */
+    public Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams) {
+        this(content, styleGrams, List.of());
+    }
+
+    /**
+     * One style placed by a mask (Gatys et al., "Controlling Perceptual Factors in Neural Style
+     * Transfer", 2017): the style image's Gram matrices, and the mask at each style layer's
+     * resolution.
+     *
+     * @param grams {@code [C, C]} per style layer, of the whole style image
+     * @param masks {@code [1, H, W, 1]} per style layer, 0 (not here) to 1 (here)
+     */
+    public record Guide(Map<VggLayer, INDArray> grams, Map<VggLayer, INDArray> masks) {
+    }
+
+    /** A style image and its mask at each style layer of the output. */
+    public record GuidedStyle(INDArray pixels, Map<VggLayer, INDArray> masks) {
+    }
+
+    /**
+     * Targets where each style applies only inside its mask: the content activations as in
+     * {@link #compute}, and per style its own Gram matrices (not blended).
+     */
+    public static Targets guided(FeatureNetwork network, LossSpec spec, INDArray contentImage,
+            List<GuidedStyle> styles, DataType dataType) {
+        Targets content = compute(network, spec, contentImage, List.of(), dataType);
+        List<Guide> guides = new java.util.ArrayList<>();
+        for (GuidedStyle style : styles) {
+            Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
+            network.features(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
+                grams.put(layer, GramMatrix.of(features));
+                features.close();
+            });
+            guides.add(new Guide(grams, style.masks()));
+        }
+        return new Targets(content.content(), Map.of(), guides);
     }
 
     /**
