@@ -1,15 +1,12 @@
 package io.github.nst4j.cli;
 
 import io.github.nst4j.error.NstException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.nst4j.image.Images;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The runs one command asks for: every content image (files, or the images in a directory) with
@@ -17,8 +14,6 @@ import java.util.stream.Stream;
  * runs write {@code <content>_<style>.png} (or {@code <style>.png}) into the output directory.
  */
 final class BatchPlan {
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
-
     /** One run: content (null for texture synthesis), styles blended into one (none in content mode), output file. */
     record Job(Path content, List<Path> styles, Path output) {
         Job {
@@ -51,7 +46,7 @@ final class BatchPlan {
     static List<Job> batch(List<Path> contents, List<List<Path>> styles, Path outputDirectory) {
         List<Path> contentFiles = new ArrayList<>();
         for (Path content : contents) {
-            contentFiles.addAll(Files.isDirectory(content) ? imagesIn(content) : List.of(content));
+            contentFiles.addAll(Files.isDirectory(content) ? Images.inDirectory(content) : List.of(content));
         }
         if (!contents.isEmpty() && contentFiles.isEmpty()) {
             throw new NstException("No JPEG, PNG, BMP or GIF images in " + contents + "; check the --content directory");
@@ -68,17 +63,6 @@ final class BatchPlan {
             }
         }
         return jobs;
-    }
-
-    private static List<Path> imagesIn(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            // Hidden files (.DS_Store, editors' ._ copies) are not inputs.
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> IMAGE_EXTENSIONS.stream().anyMatch(f.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String baseName(Path file) {

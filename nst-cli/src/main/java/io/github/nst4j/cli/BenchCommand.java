@@ -1,6 +1,5 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.github.nst4j.cli;
 
 import io.github.nst4j.Defaults;
 import io.github.nst4j.network.VggLayer;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,8 +49,7 @@ final class CoreDefaults implements IDefaultValueProvider {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String layers(Iterable<VggLayer> layers) {
-        return java.util.stream.StreamSupport.stream(layers.spliterator(), false).map(VggLayer::layerName)
-                .collect(Collectors.joining(","));
+    private static String layers(Collection<VggLayer> layers) {
+        return layers.stream().map(VggLayer::layerName).collect(Collectors.joining(","));
     }
 }

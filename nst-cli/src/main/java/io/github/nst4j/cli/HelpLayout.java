@@ -3,9 +3,9 @@ package io.github.nst4j.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /**
  * {@code nst --help} in the order a user looks for things: a short synopsis, the options in

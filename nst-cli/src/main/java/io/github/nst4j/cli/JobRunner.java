@@ -95,26 +95,26 @@ final class JobRunner {
             written.add(output);
             PreviousRun previous = resume == null ? PreviousRun.NONE
                     : PreviousRun.read(recordPath(output), extras.animate(), resume.iterationsDone());
+            Path state = OutputPaths.state(output);
             if (result.stoppedEarly()) {
                 // The state first: it is what the interruption is for.
-                Path state = OutputPaths.state(output);
                 result.resumeState().write(state);
                 written.add(state);
-                written.addAll(writeExtras(transfer, result, recorder, previous, output));
-                out.println(String.format(Locale.ROOT, "Interrupted after %d of %d iterations; wrote %s"
-                        + " (continue with the same options and --resume %s)", result.lossHistory().size(), total,
-                        names(written), OutputPaths.state(output)));
-                return ExitCode.INTERRUPTED;
             }
             written.addAll(writeExtras(transfer, result, recorder, previous, output));
             written.addAll(checkpoints.written());
+            if (result.stoppedEarly()) {
+                out.println(String.format(Locale.ROOT, "Interrupted after %d of %d iterations; wrote %s"
+                        + " (continue with the same options and --resume %s)", result.lossHistory().size(), total,
+                        names(written), state));
+                return ExitCode.INTERRUPTED;
+            }
             for (EarlyStop stop : result.earlyStops()) {
                 out.println(String.format(Locale.ROOT, "Scale %d stopped at iteration %d: the best loss improved by"
                         + " %.3g%% over the last %d iterations, below --tolerance", stop.level(), stop.iteration(),
                         100 * stop.improvement(), stop.window()));
             }
             // A finished run has nothing to resume; a stale state would only invite a wrong --resume.
-            Path state = OutputPaths.state(output);
             String removed = Files.exists(state) && AtomicFiles.deleteQuietly(state) ? "; removed " + state : "";
             out.println(String.format(Locale.ROOT, "Wrote %s (best image: iteration %d of %d, loss %.4g; %.1f s)%s",
                     names(written), result.bestIteration(), result.lossHistory().size(), result.bestLoss(),

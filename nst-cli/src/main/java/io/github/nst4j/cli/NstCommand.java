@@ -4,17 +4,12 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
-import io.github.nst4j.StyleTransferResult;
-import io.github.nst4j.error.DivergedException;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
-import io.github.nst4j.image.Images;
-import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadException;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,10 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
@@ -260,9 +253,8 @@ final class NstCommand implements Callable<Integer> {
     }
 
     private void checkSingleOutput(Path content, List<Path> styleFiles) {
-        String given = spec.commandLine().getParseResult().matchedOptionValue("--output", output).toString();
-        String raw = spec.commandLine().getParseResult().hasMatchedOption("--output")
-                ? spec.commandLine().getParseResult().matchedOption("--output").stringValues().get(0) : given;
+        // As typed: the Path has already lost a trailing slash.
+        String raw = spec.commandLine().getParseResult().matchedOption("--output").stringValues().get(0);
         if (raw.endsWith("/") || Files.isDirectory(output)) {
             throw usage("--output names a directory, " + raw + "; name a file (e.g. " + output.resolve("out.png")
                     + "), or give several contents or styles to fill a directory");

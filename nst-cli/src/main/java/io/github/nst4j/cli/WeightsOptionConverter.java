@@ -1,7 +1,6 @@
 package io.github.nst4j.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,11 +15,7 @@ final class WeightsOptionConverter implements ITypeConverter<WeightsOption> {
         if (word.equals(WeightsOption.ZOO) || word.equals(WeightsOption.RANDOM)) {
             return new WeightsOption(word);
         }
-        if (value.contains("://")) {
-            throw new TypeConversionException("URLs are not supported: download the file first and give its path,"
-                    + " or use zoo to download the pretrained weights");
-        }
-        if (Files.isDirectory(Path.of(value))) {
+        if (Files.isDirectory(new InputPathConverter().convert(value))) {
             throw new TypeConversionException(value + " is a directory; give the weights file in it (the zoo's .zip,"
                     + " a Keras .h5 or a .npz)");
         }

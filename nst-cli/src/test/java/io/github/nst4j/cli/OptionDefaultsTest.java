@@ -7,8 +7,8 @@ import io.github.nst4j.network.VggLayer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The options' defaults are the library's, and {@code --help} shows them. */
 class OptionDefaultsTest {

@@ -10,11 +10,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /** Reading, colour normalisation and resizing of images; everything becomes 8-bit sRGB. */
 public final class Images {
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
+
     private Images() {
+    }
+
+    /**
+     * The JPEG, PNG, BMP and GIF files in {@code directory} (by extension, any case), sorted by
+     * name; hidden files (a leading dot: {@code .DS_Store}, editors' {@code ._} copies) are not
+     * inputs and are left out.
+     *
+     * @throws NstException if the directory cannot be listed
+     */
+    public static List<Path> inDirectory(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new NstException("Cannot list the directory " + directory + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

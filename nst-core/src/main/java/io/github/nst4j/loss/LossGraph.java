@@ -135,12 +135,8 @@ public final class LossGraph implements AutoCloseable {
         SDVariable styleSum = null;
         for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
             VggLayer layer = entry.getKey();
-            long[] hw = FeatureNetwork.activationSize(layer, height, width);
-            SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
-                    spec.styleWeight() * spec.styleLayers().get(layer));
-            SDVariable gram = GramMatrix.build(sd, layer + "_gram", styleFeatures, layer.channels(), hw[0], hw[1]);
-            SDVariable term = StyleLoss.build(sd, layer + "_style", gram, entry.getValue().castTo(dataType))
-                    .mul(spec.styleLayers().get(layer));
+            SDVariable term = styleTerm(sd, spec, layer, layer + "_gram", layer + "_style", features.get(layer), null,
+                    entry.getValue().castTo(dataType), height, width);
             styleSum = styleSum == null ? term : styleSum.add(term);
         }
         return styleSum;
@@ -148,8 +144,7 @@ public final class LossGraph implements AutoCloseable {
 
     /**
      * Σ over styles and style layers of layer weight × style loss, each style's Gram taken of the
-     * features inside its mask and normalised by the mask's area rather than the image's, so that
-     * it estimates the statistics of that region alone.
+     * features inside its mask (see {@link #styleTerm}).
      */
     private static SDVariable guidedStyle(SameDiff sd, LossSpec spec, Targets targets,
             Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
@@ -158,25 +153,35 @@ public final class LossGraph implements AutoCloseable {
             Targets.Guide guide = targets.guides().get(s);
             for (Map.Entry<VggLayer, INDArray> entry : guide.grams().entrySet()) {
                 VggLayer layer = entry.getKey();
-                long[] hw = FeatureNetwork.activationSize(layer, height, width);
                 INDArray mask = guide.masks().get(layer).castTo(dataType);
-                double area = mask.sumNumber().doubleValue();
-                if (area <= 0) {
+                if (mask.sumNumber().doubleValue() <= 0) {
                     continue; // the mask vanished at this resolution: nothing of this style here
                 }
                 String name = layer + "_style" + s;
-                SDVariable styleFeatures = normalized(sd, spec, features.get(layer),
-                        spec.styleWeight() * spec.styleLayers().get(layer));
-                SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask));
-                SDVariable gram = GramMatrix.build(sd, name + "_gram", masked, layer.channels(), hw[0], hw[1])
-                        .mul(hw[0] * hw[1] / area);
-                SDVariable term = StyleLoss.build(sd, name, gram, entry.getValue().castTo(dataType))
-                        .mul(spec.styleLayers().get(layer));
+                SDVariable term = styleTerm(sd, spec, layer, name + "_gram", name, features.get(layer), mask,
+                        entry.getValue().castTo(dataType), height, width);
                 styleSum = styleSum == null ? term : styleSum.add(term);
             }
         }
         // Masks too small for every style layer leave no style term; the sum is then zero.
         return styleSum != null ? styleSum : sd.constant(Nd4j.scalar(dataType, 0));
+    }
+
+    /**
+     * Layer weight × style loss of one layer against {@code target}. With a {@code mask}
+     * ({@code [1, H, W, 1]}, nonzero somewhere), the Gram is taken of the features inside it and
+     * normalised by the mask's area rather than the image's, so that it estimates the statistics of
+     * that region alone.
+     */
+    private static SDVariable styleTerm(SameDiff sd, LossSpec spec, VggLayer layer, String gramName, String name,
+            SDVariable layerFeatures, INDArray mask, INDArray target, long height, long width) {
+        long[] hw = FeatureNetwork.activationSize(layer, height, width);
+        SDVariable styleFeatures = normalized(sd, spec, layerFeatures, spec.styleWeight() * spec.styleLayers().get(layer));
+        SDVariable gram = mask == null
+                ? GramMatrix.build(sd, gramName, styleFeatures, layer.channels(), hw[0], hw[1])
+                : GramMatrix.build(sd, gramName, styleFeatures.mul(sd.constant(name + "_mask", mask)), layer.channels(),
+                        hw[0], hw[1]).mul(hw[0] * hw[1] / mask.sumNumber().doubleValue());
+        return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
     }
 
     /**

@@ -65,12 +65,7 @@ public final class PyramidPlanner {
      * wide painting at a coarse level is enlarged just enough instead of being refused.
      */
     private static ImageSize styleSize(ImageSize original, double longSide) {
-        ImageSize size = original.withLongSide((int) Math.round(longSide));
-        int side = size.longSide();
-        while (shortSide(original.withLongSide(side)) < FeatureNetwork.MIN_IMAGE_SIDE) {
-            side++;
-        }
-        return original.withLongSide(side);
+        return original.withLongSide(smallestLongSide(original, (int) Math.round(longSide)));
     }
 
     private static int shortSide(ImageSize size) {

@@ -3,7 +3,6 @@ package io.github.nst4j.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.Defaults;
-import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.loss.LossGraph;

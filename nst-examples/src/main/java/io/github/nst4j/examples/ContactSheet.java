@@ -5,14 +5,10 @@ import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,18 +107,11 @@ public final class ContactSheet implements Callable<Integer> {
     }
 
     private static List<Path> imagesIn(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().matches("(?i)[^.].*\\.(png|jpe?g|bmp|gif)"))
-                    .sorted().toList();
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException("No images in " + dir + "; give --images a folder with content/ "
-                        + "and style/ subfolders");
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir + "; give --images a folder with content/ and style/ "
-                    + "subfolders", e);
+        List<Path> found = Images.inDirectory(dir);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("No images in " + dir + "; give --images a folder with content/ and"
+                    + " style/ subfolders");
         }
+        return found;
     }
 }

@@ -2,6 +2,7 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.examples.SampleImages;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.tests.support.CmykJpegs;
 import io.github.nst4j.tests.support.CmykJpegs.Encoding;

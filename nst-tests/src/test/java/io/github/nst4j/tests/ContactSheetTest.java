@@ -3,6 +3,7 @@ package io.github.nst4j.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.examples.ContactSheet;
+import io.github.nst4j.examples.SampleImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

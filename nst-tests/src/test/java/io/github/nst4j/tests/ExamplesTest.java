@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.examples.ExtractStyle;
+import io.github.nst4j.examples.SampleImages;
 import io.github.nst4j.examples.StylizePhoto;
 import io.github.nst4j.weights.WeightsSource;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import io.github.nst4j.InitMode;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.examples.SampleImages;
 import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.PixelTensors;

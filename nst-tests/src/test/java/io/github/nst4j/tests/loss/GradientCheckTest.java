@@ -3,7 +3,6 @@ package io.github.nst4j.tests.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.Defaults;
-import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
