@@ -20,8 +20,17 @@ public final class ContentLoss {
      * @param target {@code P}, the same shape and layout as {@code features}
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable features, INDArray target) {
+        return build(sd, name, features, target, 1.0 / target.length());
+    }
+
+    /**
+     * Adds {@code scale · Σ(F − P)²}, for masked features whose mean is not over all their elements.
+     *
+     * @param target {@code P}, the same shape and layout as {@code features}
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable features, INDArray target, double scale) {
         SDVariable targetVariable = sd.constant(name + "_target", target);
-        SDVariable loss = SquaredDistance.apply(sd, features, targetVariable, 1.0 / target.length());
+        SDVariable loss = SquaredDistance.apply(sd, features, targetVariable, scale);
         return sd.updateVariableNameAndReference(loss, name);
     }
 }

@@ -87,15 +87,10 @@ public final class LossGraph implements AutoCloseable {
         long width = initialImage.size(3);
 
         boolean hasContent = !targets.content().isEmpty();
-        boolean hasStyle = !targets.styleGrams().isEmpty() || !targets.guides().isEmpty();
+        boolean hasStyle = !targets.guides().isEmpty();
         Set<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
-        if (hasContent) {
-            layers.addAll(targets.content().keySet());
-        }
-        if (hasStyle) {
-            layers.addAll(targets.styleGrams().keySet());
-            targets.guides().forEach(guide -> layers.addAll(guide.grams().keySet()));
-        }
+        layers.addAll(targets.content().keySet());
+        targets.guides().forEach(guide -> layers.addAll(guide.grams().keySet()));
         Map<VggLayer, SDVariable> features = network.build(sd, image, layers, dataType);
 
         List<String> lossTerms = new ArrayList<>();
@@ -103,8 +98,8 @@ public final class LossGraph implements AutoCloseable {
             SDVariable contentSum = null;
             for (Map.Entry<VggLayer, INDArray> entry : targets.content().entrySet()) {
                 VggLayer layer = entry.getKey();
-                SDVariable term = ContentLoss.build(sd, layer + "_content",
-                        normalized(sd, spec, features.get(layer), spec.contentWeight()), entry.getValue().castTo(dataType));
+                SDVariable term = contentTerm(sd, spec, layer, features.get(layer), entry.getValue().castTo(dataType),
+                        targets.contentMasks().get(layer), dataType);
                 contentSum = contentSum == null ? term : contentSum.add(term);
             }
             contentSum.mul(CONTENT_LOSS, spec.contentWeight());
@@ -114,10 +109,7 @@ public final class LossGraph implements AutoCloseable {
         }
 
         if (hasStyle) {
-            SDVariable styleSum = targets.guides().isEmpty()
-                    ? blendedStyle(sd, spec, targets, features, height, width, dataType)
-                    : guidedStyle(sd, spec, targets, features, height, width, dataType);
-            styleSum.mul(STYLE_LOSS, spec.styleWeight());
+            styleSum(sd, spec, targets, features, height, width, dataType).mul(STYLE_LOSS, spec.styleWeight());
             lossTerms.add(STYLE_LOSS);
         } else {
             sd.constant(STYLE_LOSS, Nd4j.scalar(dataType, 0));
@@ -129,37 +121,41 @@ public final class LossGraph implements AutoCloseable {
         return new LossGraph(sd, GradientFunction.create(sd), recycleArrays);
     }
 
-    /** Σ over style layers of layer weight × style loss against the blended Gram targets. */
-    private static SDVariable blendedStyle(SameDiff sd, LossSpec spec, Targets targets,
-            Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
-        SDVariable styleSum = null;
-        for (Map.Entry<VggLayer, INDArray> entry : targets.styleGrams().entrySet()) {
-            VggLayer layer = entry.getKey();
-            SDVariable term = styleTerm(sd, spec, layer, layer + "_gram", layer + "_style", features.get(layer), null,
-                    entry.getValue().castTo(dataType), height, width);
-            styleSum = styleSum == null ? term : styleSum.add(term);
+    /**
+     * The content loss of one layer; with a mask, the squared differences inside it summed and
+     * divided by the channels times the mask's whole-image area, so that the terms of a grid of tiles
+     * add up to the whole image's.
+     */
+    private static SDVariable contentTerm(SameDiff sd, LossSpec spec, VggLayer layer, SDVariable layerFeatures,
+            INDArray target, LayerMask mask, DataType dataType) {
+        SDVariable contentFeatures = normalized(sd, spec, layerFeatures, spec.contentWeight());
+        String name = layer + "_content";
+        if (mask == null) {
+            return ContentLoss.build(sd, name, contentFeatures, target);
         }
-        return styleSum;
+        INDArray weights = mask.weights().castTo(dataType);
+        return ContentLoss.build(sd, name, contentFeatures.mul(sd.constant(name + "_mask", weights)),
+                target.mul(weights), 1.0 / (layer.channels() * mask.wholeArea()));
     }
 
     /**
      * Σ over styles and style layers of layer weight × style loss, each style's Gram taken of the
-     * features inside its mask (see {@link #styleTerm}).
+     * features inside its mask, if it has one (see {@link #styleTerm}).
      */
-    private static SDVariable guidedStyle(SameDiff sd, LossSpec spec, Targets targets,
+    private static SDVariable styleSum(SameDiff sd, LossSpec spec, Targets targets,
             Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
         SDVariable styleSum = null;
         for (int s = 0; s < targets.guides().size(); s++) {
             Targets.Guide guide = targets.guides().get(s);
             for (Map.Entry<VggLayer, INDArray> entry : guide.grams().entrySet()) {
                 VggLayer layer = entry.getKey();
-                INDArray mask = guide.masks().get(layer).castTo(dataType);
-                if (mask.sumNumber().doubleValue() <= 0) {
+                LayerMask mask = guide.masks().get(layer);
+                if (mask != null && mask.area() <= 0) {
                     continue; // the mask vanished at this resolution: nothing of this style here
                 }
-                String name = layer + "_style" + s;
-                SDVariable term = styleTerm(sd, spec, layer, name + "_gram", name, features.get(layer), mask,
-                        entry.getValue().castTo(dataType), height, width);
+                String name = targets.guides().size() == 1 ? layer + "_style" : layer + "_style" + s;
+                SDVariable term = styleTerm(sd, spec, layer, name, features.get(layer), mask,
+                        entry.getValue().castTo(dataType), height, width, dataType);
                 styleSum = styleSum == null ? term : styleSum.add(term);
             }
         }
@@ -168,20 +164,25 @@ public final class LossGraph implements AutoCloseable {
     }
 
     /**
-     * Layer weight × style loss of one layer against {@code target}. With a {@code mask}
-     * ({@code [1, H, W, 1]}, nonzero somewhere), the Gram is taken of the features inside it and
-     * normalised by the mask's area rather than the image's, so that it estimates the statistics of
-     * that region alone.
+     * Layer weight × style loss of one layer against {@code target}. With a {@code mask}, the Gram
+     * is taken of the features inside it and normalised by the mask's area rather than the image's,
+     * so that it estimates the statistics of that region alone; the loss then counts as the mask's
+     * share of its whole-image area.
      */
-    private static SDVariable styleTerm(SameDiff sd, LossSpec spec, VggLayer layer, String gramName, String name,
-            SDVariable layerFeatures, INDArray mask, INDArray target, long height, long width) {
+    private static SDVariable styleTerm(SameDiff sd, LossSpec spec, VggLayer layer, String name,
+            SDVariable layerFeatures, LayerMask mask, INDArray target, long height, long width, DataType dataType) {
         long[] hw = FeatureNetwork.activationSize(layer, height, width);
         SDVariable styleFeatures = normalized(sd, spec, layerFeatures, spec.styleWeight() * spec.styleLayers().get(layer));
-        SDVariable gram = mask == null
-                ? GramMatrix.build(sd, gramName, styleFeatures, layer.channels(), hw[0], hw[1])
-                : GramMatrix.build(sd, gramName, styleFeatures.mul(sd.constant(name + "_mask", mask)), layer.channels(),
-                        hw[0], hw[1]).mul(hw[0] * hw[1] / mask.sumNumber().doubleValue());
-        return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
+        String gramName = name + "_gram";
+        if (mask == null) {
+            SDVariable gram = GramMatrix.build(sd, gramName, styleFeatures, layer.channels(), hw[0], hw[1]);
+            return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
+        }
+        double area = mask.area();
+        SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask.weights().castTo(dataType)));
+        SDVariable gram = GramMatrix.build(sd, gramName, masked, layer.channels(), hw[0], hw[1])
+                .mul(hw[0] * hw[1] / area);
+        return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer) * area / mask.wholeArea());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nst4j.loss;
 
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,59 +12,39 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the generated image is compared with, computed once before optimisation: the content
- * image's activations at the content layers and the style images' blended Gram matrices at the
- * style layers.
+ * image's activations at the content layers, and the style Gram matrices at the style layers with
+ * where each style applies.
  *
  * @param content content activations per content layer, channels last ({@code [1, H, W, C]}, as the loss
  *     graph compares them); empty without a content image
- * @param styleGrams Gram matrices {@code [C, C]} per style layer; empty without a style image, and
- *     when the styles are guided by masks
- * @param guides with masks, one per style: its Gram targets and where it applies; else empty
+ * @param contentMasks where the content loss counts per content layer; empty: everywhere
+ * @param guides the styles: one blended style without masks, or one per style when masks place them;
+ *     empty without a style image
  */
-public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams, List<Guide> guides) {
+public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, LayerMask> contentMasks, List<Guide> guides) {
     public Targets {
         content = Collections.unmodifiableMap(content.isEmpty() ? Map.of() : new EnumMap<>(content));
-        styleGrams = Collections.unmodifiableMap(styleGrams.isEmpty() ? Map.of() : new EnumMap<>(styleGrams));
+        contentMasks = Collections.unmodifiableMap(contentMasks.isEmpty() ? Map.of() : new EnumMap<>(contentMasks));
         guides = List.copyOf(guides);
     }
 
-    /** Targets of unguided styles. */
-    public Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> styleGrams) {
-        this(content, styleGrams, List.of());
-    }
-
     /**
-     * One style placed by a mask (Gatys et al., "Controlling Perceptual Factors in Neural Style
-     * Transfer", 2017): the style image's Gram matrices, and the mask at each style layer's
-     * resolution.
+     * One style's Gram matrices and where they apply (masks after Gatys et al., "Controlling
+     * Perceptual Factors in Neural Style Transfer", 2017): inside a mask the Gram of the output's
+     * features is taken of the masked features and normalised by the mask's area.
      *
-     * @param grams {@code [C, C]} per style layer, of the whole style image
-     * @param masks {@code [1, H, W, 1]} per style layer, 0 (not here) to 1 (here)
+     * @param grams {@code [C, C]} per style layer
+     * @param masks per style layer; empty: the whole image
      */
-    public record Guide(Map<VggLayer, INDArray> grams, Map<VggLayer, INDArray> masks) {
+    public record Guide(Map<VggLayer, INDArray> grams, Map<VggLayer, LayerMask> masks) {
+        public Guide {
+            grams = Collections.unmodifiableMap(new EnumMap<>(grams));
+            masks = Collections.unmodifiableMap(masks.isEmpty() ? Map.of() : new EnumMap<>(masks));
+        }
     }
 
     /** A style image and its mask at each style layer of the output. */
     public record GuidedStyle(INDArray pixels, Map<VggLayer, INDArray> masks) {
-    }
-
-    /**
-     * Targets where each style applies only inside its mask: the content activations as in
-     * {@link #compute}, and per style its own Gram matrices (not blended).
-     */
-    public static Targets guided(FeatureNetwork network, LossSpec spec, INDArray contentImage,
-            List<GuidedStyle> styles, DataType dataType) {
-        Targets content = compute(network, spec, contentImage, List.of(), dataType);
-        List<Guide> guides = new java.util.ArrayList<>();
-        for (GuidedStyle style : styles) {
-            Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
-            network.features(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
-                grams.put(layer, GramMatrix.of(features));
-                features.close();
-            });
-            guides.add(new Guide(grams, style.masks()));
-        }
-        return new Targets(content.content(), Map.of(), guides);
     }
 
     /**
@@ -76,6 +57,21 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> s
     }
 
     /**
+     * Targets where each style applies only inside its mask: the content activations as in
+     * {@link #compute}, and per style its own Gram matrices (not blended).
+     */
+    public static Targets guided(FeatureNetwork network, LossSpec spec, INDArray contentImage,
+            List<GuidedStyle> styles, DataType dataType) {
+        List<Guide> guides = new ArrayList<>();
+        for (GuidedStyle style : styles) {
+            Map<VggLayer, LayerMask> masks = new EnumMap<>(VggLayer.class);
+            style.masks().forEach((layer, mask) -> masks.put(layer, LayerMask.whole(mask)));
+            guides.add(new Guide(grams(network, spec, style.pixels(), dataType), masks));
+        }
+        return new Targets(contentFeatures(network, spec, contentImage, dataType), Map.of(), guides);
+    }
+
+    /**
      * Runs the network on the images (RGB pixel tensors) and keeps what the losses need. Style
      * targets are {@code Σ weight·G(style)}, the blend of every style image's Gram matrices.
      *
@@ -84,16 +80,37 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, INDArray> s
      */
     public static Targets compute(FeatureNetwork network, LossSpec spec, INDArray contentImage,
             List<WeightedStyle> styles, DataType dataType) {
-        Map<VggLayer, INDArray> content = contentImage == null || spec.contentLayers().isEmpty() ? Map.of()
-                : network.features(contentImage, spec.contentLayers(), dataType);
-        Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
+        Map<VggLayer, INDArray> blend = new EnumMap<>(VggLayer.class);
         for (WeightedStyle style : spec.styleLayers().isEmpty() ? List.<WeightedStyle>of() : styles) {
-            network.features(style.pixels(), spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
-                INDArray weighted = GramMatrix.of(features).muli(style.weight());
-                features.close();
-                grams.merge(layer, weighted, INDArray::addi);
-            });
+            grams(network, spec, style.pixels(), dataType).forEach((layer, gram) ->
+                    blend.merge(layer, gram.muli(style.weight()), INDArray::addi));
         }
-        return new Targets(content, grams);
+        return new Targets(contentFeatures(network, spec, contentImage, dataType), Map.of(),
+                blend.isEmpty() ? List.of() : List.of(new Guide(blend, Map.of())));
+    }
+
+    /** These targets with the styles' Gram matrices replaced, one map per guide, and the masks kept. */
+    public Targets withGrams(List<Map<VggLayer, INDArray>> grams) {
+        List<Guide> replaced = new ArrayList<>();
+        for (int i = 0; i < guides.size(); i++) {
+            replaced.add(new Guide(grams.get(i), guides.get(i).masks()));
+        }
+        return new Targets(content, contentMasks, replaced);
+    }
+
+    private static Map<VggLayer, INDArray> contentFeatures(FeatureNetwork network, LossSpec spec,
+            INDArray contentImage, DataType dataType) {
+        return contentImage == null || spec.contentLayers().isEmpty() ? Map.of()
+                : network.features(contentImage, spec.contentLayers(), dataType);
+    }
+
+    private static Map<VggLayer, INDArray> grams(FeatureNetwork network, LossSpec spec, INDArray pixels,
+            DataType dataType) {
+        Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
+        network.features(pixels, spec.styleLayers().keySet(), dataType).forEach((layer, features) -> {
+            grams.put(layer, GramMatrix.of(features));
+            features.close();
+        });
+        return grams;
     }
 }

@@ -163,6 +163,31 @@ public final class FeatureNetwork {
         return channelsLast.permute(0, 3, 1, 2).dup('c');
     }
 
+    /**
+     * How many pixels beyond its own a feature of {@code layer} sees on each side: one per 3x3
+     * convolution, times the pooling stride at that depth. Zero padding at an image's edge changes
+     * the features within this distance of it.
+     */
+    public static int reach(VggLayer layer) {
+        int reach = 0;
+        int stride = 1;
+        for (VggLayer each : VggLayer.values()) {
+            if (each.indexInBlock() == 1 && each.block() > 1) {
+                stride *= 2;
+            }
+            reach += stride;
+            if (each == layer) {
+                break;
+            }
+        }
+        return reach;
+    }
+
+    /** Pixels per feature position of a layer's activations along each side: 2 to the number of poolings before it. */
+    public static int stride(VggLayer layer) {
+        return 1 << (layer.block() - 1);
+    }
+
     /** Height and width of a layer's activations for an input of {@code height x width} pixels. */
     public static long[] activationSize(VggLayer layer, long height, long width) {
         long h = height;

@@ -48,11 +48,11 @@ class FeatureOptionsTest {
         INDArray a = PixelTensors.fromImage(Images.resizeLongSide(Images.read(STYLE), 64));
         INDArray b = PixelTensors.fromImage(Images.resizeLongSide(Images.read(OTHER_STYLE), 64));
 
-        Map<VggLayer, INDArray> onlyA = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(a, 1)), DataType.FLOAT).styleGrams();
-        Map<VggLayer, INDArray> onlyB = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(b, 1)), DataType.FLOAT).styleGrams();
+        Map<VggLayer, INDArray> onlyA = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(a, 1)), DataType.FLOAT).guides().get(0).grams();
+        Map<VggLayer, INDArray> onlyB = Targets.compute(network, spec, null, List.of(new Targets.WeightedStyle(b, 1)), DataType.FLOAT).guides().get(0).grams();
         Map<VggLayer, INDArray> blend = Targets.compute(network, spec, null,
                 List.of(new Targets.WeightedStyle(a, 0.7), new Targets.WeightedStyle(b, 0.3)), DataType.FLOAT)
-                .styleGrams();
+                .guides().get(0).grams();
 
         assertThat(blend.keySet()).isEqualTo(spec.styleLayers().keySet());
         for (VggLayer layer : blend.keySet()) {
