@@ -84,6 +84,8 @@ final class RequestValidation {
                 "The tolerance must be at least 0 (off) and below 1, got " + r.tolerance());
         require(r.toleranceWindow() > 0, "toleranceWindow",
                 "The tolerance window must be positive, got " + r.toleranceWindow());
+        require(r.maxMemory() >= 0, "maxMemory", "The memory budget must be positive, got " + r.maxMemory());
+        require(r.tileSize() >= 0, "tileSize", "The tile size must be positive, got " + r.tileSize());
         r.styleLayers().forEach((layer, weight) -> positive("styleLayers", "The style layer weight of " + layer, weight));
     }
 

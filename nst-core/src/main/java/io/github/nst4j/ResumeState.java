@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * images it belongs to.
  */
 public final class ResumeState {
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final String META = "meta";
     private static final String FINGERPRINT = "fingerprint";
     private static final String HISTORY = "history";
@@ -37,11 +37,20 @@ public final class ResumeState {
     private final long fingerprint;
     private final int levelIndex;
     private final BudgetedObjective.ResumePoint resumePoint;
+    private final int tilePass;
+    private final int tileIndex;
 
-    ResumeState(long fingerprint, int levelIndex, BudgetedObjective.ResumePoint resumePoint) {
+    /**
+     * @param tilePass in a tiled level, the pass (from 0) of the interrupted tile; else 0
+     * @param tileIndex in a tiled level, the interrupted tile (from 0), which a resumed run redoes; else 0
+     */
+    ResumeState(long fingerprint, int levelIndex, BudgetedObjective.ResumePoint resumePoint, int tilePass,
+            int tileIndex) {
         this.fingerprint = fingerprint;
         this.levelIndex = levelIndex;
         this.resumePoint = resumePoint;
+        this.tilePass = tilePass;
+        this.tileIndex = tileIndex;
     }
 
     /** Identifies the settings and input images of the run; a resumed run must have the same. */
@@ -62,11 +71,19 @@ public final class ResumeState {
         return resumePoint;
     }
 
+    int tilePass() {
+        return tilePass;
+    }
+
+    int tileIndex() {
+        return tileIndex;
+    }
+
     /** Writes the state atomically (a temporary file moved into place). */
     public void write(Path file) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         arrays.put(META, Nd4j.createFromArray((double) FORMAT_VERSION, levelIndex, resumePoint.iterations(),
-                resumePoint.bestLoss(), resumePoint.bestIteration(), resumePoint.levelStart()));
+                resumePoint.bestLoss(), resumePoint.bestIteration(), resumePoint.levelStart(), tilePass, tileIndex));
         arrays.put(FINGERPRINT, Nd4j.createFromArray(fingerprint));
         List<LossValues> history = resumePoint.history();
         double[][] losses = new double[Math.max(1, history.size())][3];
@@ -102,7 +119,7 @@ public final class ResumeState {
         }
         INDArray meta = arrays.get(META);
         if (meta == null || arrays.get(FINGERPRINT) == null || arrays.get(BEST) == null
-                || meta.length() != 6 || meta.getInt(0) != FORMAT_VERSION) {
+                || meta.length() != 8 || meta.getInt(0) != FORMAT_VERSION) {
             throw new NstException("Not a run state of this nst4j version: " + file + " (start the run afresh)");
         }
         int iterations = meta.getInt(2);
@@ -119,6 +136,7 @@ public final class ResumeState {
         });
         BudgetedObjective.ResumePoint resumePoint = new BudgetedObjective.ResumePoint(iterations, meta.getInt(5),
                 arrays.get(BEST), meta.getDouble(3), meta.getInt(4), history, optimizerState);
-        return new ResumeState(arrays.get(FINGERPRINT).getLong(0), meta.getInt(1), resumePoint);
+        return new ResumeState(arrays.get(FINGERPRINT).getLong(0), meta.getInt(1), resumePoint, meta.getInt(6),
+                meta.getInt(7));
     }
 }

@@ -2,14 +2,15 @@ package io.github.nst4j;
 
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.Alpha;
 import io.github.nst4j.image.ColorStatistics;
 import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.ImageSource;
+import io.github.nst4j.image.Images;
 import io.github.nst4j.image.Luminance;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.optim.BudgetedObjective;
-import io.github.nst4j.plan.MemoryEstimate;
 import io.github.nst4j.plan.PyramidLevel;
 import io.github.nst4j.plan.PyramidPlanner;
 import io.github.nst4j.weights.WeightsSource;
@@ -17,6 +18,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,17 +33,22 @@ final class RunPreparation {
         StyleTransferRequest request = given.withResolvedChoices();
         RequestValidation.check(request);
 
-        BufferedImage contentImage = request.content() == null ? null : checkedSide(request.content(), "content");
+        BufferedImage decodedContent = request.content() == null ? null : checkedSide(request.content(), "content");
+        BufferedImage contentImage = decodedContent == null ? null : Images.toRgb(decodedContent);
         List<BufferedImage> styleImages = new ArrayList<>();
+        List<Optional<BufferedImage>> styleAlphas = new ArrayList<>();
         for (ImageSource style : request.style()) {
-            styleImages.add(checkedSide(style, "style"));
+            BufferedImage decoded = checkedSide(style, "style");
+            styleImages.add(Images.toRgb(decoded));
+            styleAlphas.add(Optional.ofNullable(Alpha.of(decoded)));
         }
         BufferedImage initImage = request.initImage() == null ? null : request.initImage().load();
         List<BufferedImage> masks = new ArrayList<>();
         for (ImageSource mask : request.styleMasks()) {
             masks.add(checkedMask(mask));
         }
-        PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage, masks);
+        PreparedImages images = prepareColors(request.preserveColors(), contentImage, styleImages, initImage, masks)
+                .withAlpha(decodedContent == null ? null : Alpha.of(decodedContent), styleAlphas);
 
         ImageSize output = outputSize(request, contentImage, styleImages);
         BufferedImage shapeSource = contentImage != null ? contentImage : styleImages.get(0);
@@ -50,16 +57,13 @@ final class RunPreparation {
         List<PyramidLevel> plan = PyramidPlanner.plan(shape, output, request.startSize() > 0 ? "startSize" : "levels",
                 PyramidPlanner.longSides(output.longSide(), request.levels(), request.startSize()), styleImages,
                 request.styleScale());
-        ImageSize last = plan.get(plan.size() - 1).output();
-        long lbfgsBytes = request.optimizer() == Optimizer.LBFGS
-                ? 2L * request.lbfgsMemory() * 3 * Float.BYTES * last.width() * last.height() : 0;
-        MemoryEstimate.check(last.width(), last.height(), lbfgsBytes, request.lowMemory());
+        List<PyramidLevel> levels = LevelTiling.apply(request, plan);
 
         long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage, masks);
         InvalidSettingException.require(request.resumeFrom() == null || request.resumeFrom().fingerprint() == fingerprint,
                 "resumeFrom", "The resume state belongs to a run with other settings or images; resume with exactly"
                         + " the settings of the interrupted run");
-        return new StyleTransfer(settings(request), images, plan, fingerprint);
+        return new StyleTransfer(settings(request), images, levels, fingerprint);
     }
 
     private static StyleTransferSettings settings(StyleTransferRequest request) {
@@ -125,9 +129,12 @@ final class RunPreparation {
         return source instanceof ImageSource.File file ? file.path().toString() : "(an image in memory)";
     }
 
-    /** An image too small for VGG19 is a problem of that image, not of a setting (in a batch, of one job). */
+    /**
+     * The image as decoded, alpha and all. An image too small for VGG19 is a problem of that image,
+     * not of a setting (in a batch, of one job).
+     */
     private static BufferedImage checkedSide(ImageSource source, String role) {
-        BufferedImage image = source.load();
+        BufferedImage image = source.loadAsIs();
         int minSide = FeatureNetwork.MIN_IMAGE_SIDE;
         if (Math.min(image.getWidth(), image.getHeight()) < minSide) {
             throw new NstException("The " + role + " image is " + image.getWidth() + "x" + image.getHeight()

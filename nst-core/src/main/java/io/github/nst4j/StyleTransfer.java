@@ -2,6 +2,7 @@ package io.github.nst4j;
 
 import io.github.nst4j.error.DivergedException;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.Alpha;
 import io.github.nst4j.image.ImageSize;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.Luminance;
@@ -9,6 +10,7 @@ import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.loss.LayerMask;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.Targets;
 import io.github.nst4j.network.FeatureNetwork;
@@ -18,6 +20,11 @@ import io.github.nst4j.optim.BudgetedObjective;
 import io.github.nst4j.optim.ImageOptimizer;
 import io.github.nst4j.optim.LbfgsImageOptimizer;
 import io.github.nst4j.plan.PyramidLevel;
+import io.github.nst4j.plan.TileGrid;
+import io.github.nst4j.tile.TileResult;
+import io.github.nst4j.tile.TiledGram;
+import io.github.nst4j.tile.TiledLevel;
+import io.github.nst4j.tile.TiledLoss;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,93 +95,187 @@ public final class StyleTransfer {
         ResumeState resume = settings.resumeFrom();
         int firstLevel = resume == null ? 0 : resume.levelIndex();
         long startNanos = System.nanoTime();
-        List<LossValues> history = new ArrayList<>();
-        BufferedImage previous = null;
-        INDArray best = null;
-        int bestIteration = 0;
-        double bestLoss = Double.NaN;
+        LevelOutcome outcome = new LevelOutcome(null, 0, Double.NaN, List.of(), null, null, List.of());
         List<EarlyStop> earlyStops = new ArrayList<>();
+        List<TileResult> tiles = new ArrayList<>();
+        BufferedImage previous = null;
         for (int index = firstLevel; index < levels.size(); index++) {
             PyramidLevel level = levels.get(index);
-            boolean resuming = resume != null && index == firstLevel;
-            INDArray start = resuming ? resume.resumePoint().optimizerState().get(ImageOptimizer.IMAGE)
+            ResumeState resumeHere = resume != null && index == firstLevel ? resume : null;
+            INDArray start = resumeHere != null ? resumeHere.resumePoint().optimizerState().get(ImageOptimizer.IMAGE)
                     : previous == null ? StartImage.initial(settings, images, level.output())
                     : PixelTensors.fromImage(Images.resize(previous, level.output().width(), level.output().height()));
-            LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, level), start,
-                    DataType.FLOAT, !settings.lowMemory());
             BudgetedObjective.EventContext context = new BudgetedObjective.EventContext(level.output().width(),
-                    level.output().height(), index + 1, levels.size(), levels.size() * settings.iterations(),
-                    startNanos);
-            // A level that stopped early leaves the rest of its budget unused: each level gets its own.
-            int levelStart = resuming ? resume.resumePoint().levelStart() : history.size();
-            BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(levelStart,
-                    levelStart + settings.iterations(), index > 0);
-            BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, settings.stopRule(), listener,
-                    context);
-            if (resuming) {
-                evaluator.restore(resume.resumePoint());
+                    level.output().height(), index + 1, levels.size(), totalIterations(), startNanos, null);
+            outcome = level.tiled()
+                    ? runTiled(network, level, index, start, outcome.history(), resumeHere, listener, context)
+                    : runWhole(network, level, index, start, outcome.history(), resumeHere, listener, context);
+            if (outcome.earlyStop() != null) {
+                earlyStops.add(outcome.earlyStop());
             }
-            try (graph) {
-                imageOptimizer().optimize(evaluator, resuming ? resume.resumePoint().optimizerState() : null);
-            }
-            history = evaluator.history();
-            if (evaluator.earlyStop() != null) {
-                earlyStops.add(evaluator.earlyStop());
-            }
-            best = evaluator.bestImage();
-            bestIteration = evaluator.bestIteration();
-            bestLoss = evaluator.bestLoss();
-            previous = PixelTensors.toImage(best);
-            if (evaluator.stopRequested()) {
-                ResumeState state = new ResumeState(fingerprint, index, evaluator.lastResumePoint());
-                return result(previous, bestIteration, bestLoss, history, earlyStops, state, startNanos);
+            tiles.addAll(outcome.tiles());
+            previous = PixelTensors.toImage(outcome.best());
+            if (outcome.stoppedAt() != null) {
+                break;
             }
         }
-        return result(previous, bestIteration, bestLoss, history, earlyStops, null, startNanos);
+        return result(previous, outcome, earlyStops, tiles, startNanos);
     }
 
-    private StyleTransferResult result(BufferedImage image, int bestIteration, double bestLoss,
-            List<LossValues> history, List<EarlyStop> earlyStops, ResumeState state, long startNanos) {
-        BufferedImage output = settings.colors() == ColorPreservation.LUMINANCE
+    /**
+     * What a level leaves: its best image with its iteration and loss, the run's history so far, an
+     * early stop, where to resume if a listener stopped the run, and the tiles of a tiled level.
+     */
+    private record LevelOutcome(INDArray best, int bestIteration, double bestLoss, List<LossValues> history,
+            EarlyStop earlyStop, ResumeState stoppedAt, List<TileResult> tiles) {
+    }
+
+    private LevelOutcome runWhole(FeatureNetwork network, PyramidLevel level, int index, INDArray start,
+            List<LossValues> history, ResumeState resume, IterationListener listener,
+            BudgetedObjective.EventContext context) {
+        LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison(network, level)),
+                start, DataType.FLOAT, !settings.lowMemory());
+        // A level that stopped early leaves the rest of its budget unused: each level gets its own.
+        int levelStart = resume != null ? resume.resumePoint().levelStart() : history.size();
+        BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(levelStart,
+                levelStart + settings.iterations(), index > 0);
+        BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, settings.stopRule(), listener,
+                context);
+        if (resume != null) {
+            evaluator.restore(resume.resumePoint());
+        }
+        try (graph) {
+            imageOptimizer().optimize(evaluator, resume != null ? resume.resumePoint().optimizerState() : null);
+        }
+        ResumeState stoppedAt = evaluator.stopRequested()
+                ? new ResumeState(fingerprint, index, evaluator.lastResumePoint(), 0, 0) : null;
+        return new LevelOutcome(evaluator.bestImage(), evaluator.bestIteration(), evaluator.bestLoss(),
+                evaluator.history(), evaluator.earlyStop(), stoppedAt, List.of());
+    }
+
+    /**
+     * A level too large for memory, in tiles (see {@link TiledLevel}); its best image is the last one,
+     * scored over the whole image with forward passes only.
+     */
+    private LevelOutcome runTiled(FeatureNetwork network, PyramidLevel level, int index, INDArray start,
+            List<LossValues> history, ResumeState resume, IterationListener listener,
+            BudgetedObjective.EventContext context) {
+        TiledLevel.Comparison comparison = comparison(network, level);
+        TiledLevel tiled = new TiledLevel(network, settings.lossSpec(), level.tiles(), this::imageOptimizer,
+                !settings.lowMemory());
+        TiledLevel.Start from = resume != null
+                ? new TiledLevel.Start(resume.tilePass(), resume.tileIndex(), resume.resumePoint().history())
+                : new TiledLevel.Start(0, 0, history);
+        TiledLevel.Outcome outcome = tiled.run(start, comparison, settings.iterations(), from, listener, context);
+        int done = outcome.history().size();
+        if (outcome.stoppedAt() != null) {
+            TiledLevel.Start at = outcome.stoppedAt();
+            BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, outcome.image(),
+                    Double.POSITIVE_INFINITY, done, outcome.history(), Map.of(ImageOptimizer.IMAGE, outcome.image()));
+            return new LevelOutcome(outcome.image(), done, Double.NaN, outcome.history(), null,
+                    new ResumeState(fingerprint, index, point, at.pass(), at.tile()), outcome.tiles());
+        }
+        TileGrid grid = level.tiles().grid(level.output().width(), level.output().height(), 0);
+        LossValues whole = TiledLoss.of(network, settings.lossSpec(), outcome.image(), comparison, grid);
+        return new LevelOutcome(outcome.image(), done, whole.total(), outcome.history(), null, null, outcome.tiles());
+    }
+
+    private StyleTransferResult result(BufferedImage image, LevelOutcome last, List<EarlyStop> earlyStops,
+            List<TileResult> tiles, long startNanos) {
+        BufferedImage colored = settings.colors() == ColorPreservation.LUMINANCE
                 ? Luminance.combine(image, Images.resize(images.originalContent(), image.getWidth(), image.getHeight()))
                 : image;
-        return new StyleTransferResult(output, bestIteration, bestLoss, history, earlyStops, state != null,
-                Duration.ofNanos(System.nanoTime() - startNanos), state);
+        BufferedImage output = images.contentAlpha() == null ? colored : Alpha.attach(colored, images.contentAlpha());
+        return new StyleTransferResult(output, last.bestIteration(), last.bestLoss(), last.history(), earlyStops,
+                last.stoppedAt() != null, Duration.ofNanos(System.nanoTime() - startNanos), last.stoppedAt(), tiles);
     }
 
-    private Targets targets(FeatureNetwork network, PyramidLevel level) {
-        INDArray content = images.content() == null ? null : PixelTensors.fromImage(
-                Images.resize(images.content(), level.output().width(), level.output().height()));
-        List<Targets.WeightedStyle> styles = new ArrayList<>();
-        for (int i = 0; i < images.styles().size(); i++) {
-            ImageSize size = level.styles().get(i);
-            styles.add(new Targets.WeightedStyle(PixelTensors.fromImage(
-                    Images.resize(images.styles().get(i), size.width(), size.height())), settings.styleBlend().get(i)));
+    /** A whole level's targets: the content features of the whole image, and the level's masks and Grams. */
+    private Targets targets(FeatureNetwork network, TiledLevel.Comparison comparison) {
+        Set<VggLayer> contentLayers = settings.lossSpec().contentLayers();
+        Map<VggLayer, INDArray> content = comparison.content() == null || contentLayers.isEmpty() ? Map.of()
+                : network.features(comparison.content(), contentLayers, DataType.FLOAT);
+        return new Targets(content, comparison.contentMasks(), comparison.guides());
+    }
+
+    /**
+     * What a level is compared with over the whole image: the content pixels, where the content
+     * counts (its opacity), and the style Gram matrices, of each style within its mask or blended.
+     * A style's Grams leave out its transparent pixels, and are computed in tiles where the style
+     * image is larger than the level's tiles.
+     */
+    private TiledLevel.Comparison comparison(FeatureNetwork network, PyramidLevel level) {
+        int width = level.output().width();
+        int height = level.output().height();
+        INDArray content = images.content() == null ? null
+                : PixelTensors.fromImage(Images.resize(images.content(), width, height));
+        Map<VggLayer, LayerMask> contentMasks = new EnumMap<>(VggLayer.class);
+        if (images.contentAlpha() != null) {
+            layerWeights(images.contentAlpha(), settings.lossSpec().contentLayers(), width, height)
+                    .forEach((layer, weights) -> contentMasks.put(layer, LayerMask.whole(weights)));
         }
+        Set<VggLayer> styleLayers = settings.lossSpec().styleLayers().keySet();
+        List<Map<VggLayer, INDArray>> grams = new ArrayList<>();
+        for (int i = 0; i < images.styles().size() && !styleLayers.isEmpty(); i++) {
+            grams.add(styleGrams(network, level, i, styleLayers));
+        }
+        List<Targets.Guide> guides = new ArrayList<>();
         if (!images.styleMasks().isEmpty()) {
-            List<Targets.GuidedStyle> guided = new ArrayList<>();
-            for (int i = 0; i < styles.size(); i++) {
-                guided.add(new Targets.GuidedStyle(styles.get(i).pixels(), layerMasks(images.styleMasks().get(i), level)));
+            for (int i = 0; i < grams.size(); i++) {
+                Map<VggLayer, LayerMask> masks = new EnumMap<>(VggLayer.class);
+                layerWeights(images.styleMasks().get(i), styleLayers, width, height)
+                        .forEach((layer, weights) -> masks.put(layer, LayerMask.whole(weights)));
+                guides.add(new Targets.Guide(grams.get(i), masks));
             }
-            return Targets.guided(network, settings.lossSpec(), content, guided, DataType.FLOAT);
+        } else if (!grams.isEmpty()) {
+            Map<VggLayer, INDArray> blend = new EnumMap<>(VggLayer.class);
+            for (int i = 0; i < grams.size(); i++) {
+                double weight = settings.styleBlend().get(i);
+                grams.get(i).forEach((layer, gram) -> blend.merge(layer, gram.mul(weight), INDArray::addi));
+            }
+            guides.add(new Targets.Guide(blend, Map.of()));
         }
-        return Targets.compute(network, settings.lossSpec(), content, styles, DataType.FLOAT);
+        return new TiledLevel.Comparison(content, contentMasks, guides);
     }
 
-    /** A style's mask at each style layer's resolution of this level's output. */
-    private Map<VggLayer, INDArray> layerMasks(BufferedImage mask, PyramidLevel level) {
-        Map<VggLayer, INDArray> masks = new EnumMap<>(VggLayer.class);
-        for (VggLayer layer : settings.lossSpec().styleLayers().keySet()) {
-            long[] hw = FeatureNetwork.activationSize(layer, level.output().height(), level.output().width());
-            masks.put(layer, PixelTensors.maskFromImage(Images.resize(mask, (int) hw[1], (int) hw[0])));
+    /** Style {@code index}'s Gram matrices at this level, its transparent pixels left out. */
+    private Map<VggLayer, INDArray> styleGrams(FeatureNetwork network, PyramidLevel level, int index,
+            Set<VggLayer> layers) {
+        ImageSize size = level.styles().get(index);
+        INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(), size.height()));
+        Map<VggLayer, INDArray> opacity = images.styleAlphas().get(index)
+                .map(alpha -> layerWeights(alpha, layers, size.width(), size.height())).orElse(Map.of());
+        // A whole level takes the style in one pass; a tiled one in tiles no larger than its own.
+        TileGrid grid = level.tiled()
+                ? TileGrid.of(size.width(), size.height(), level.tiles().margin(), level.tiles().maxWindow(), false)
+                : TileGrid.of(size.width(), size.height(), 0, Math.max(size.longSide(), TileGrid.smallestWindow(0)),
+                        false);
+        return TiledGram.of(network, pixels, layers, grid, opacity, DataType.FLOAT);
+    }
+
+    /** A gray picture (white = 1) at each layer's resolution of a {@code width x height} image, {@code [1, h, w, 1]}. */
+    private static Map<VggLayer, INDArray> layerWeights(BufferedImage picture, Set<VggLayer> layers, int width,
+            int height) {
+        Map<VggLayer, INDArray> weights = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : layers) {
+            long[] hw = FeatureNetwork.activationSize(layer, height, width);
+            weights.put(layer, PixelTensors.maskFromImage(Images.resize(picture, (int) hw[1], (int) hw[0])));
         }
-        return masks;
+        return weights;
     }
 
     private ImageOptimizer imageOptimizer() {
         return settings.optimizer() == Optimizer.LBFGS
                 ? new LbfgsImageOptimizer(settings.lbfgsMemory(), settings.learningRate())
                 : new AdamImageOptimizer(settings.learningRate());
+    }
+
+    /**
+     * Loss evaluations the run makes unless stopped or converged: each level's iterations, times its
+     * tiles in a level optimised in tiles.
+     */
+    public int totalIterations() {
+        return levels.stream().mapToInt(level -> level.evaluations(settings.iterations())).sum();
     }
 
     /** Width of the generated image in pixels. */

@@ -52,6 +52,8 @@ public final class StyleTransferBuilder {
     private boolean normalizeGradients;
     private ResumeState resumeFrom;
     private boolean lowMemory;
+    private long maxMemory;
+    private int tileSize;
 
     StyleTransferBuilder() {
     }
@@ -329,6 +331,29 @@ public final class StyleTransferBuilder {
     }
 
     /**
+     * The memory the run may use, in bytes (default 0: what this machine and JVM allow, 90% of the
+     * physical memory within JavaCPP's limit, which follows -Xmx). A pyramid level that would not fit
+     * whole is optimised in overlapping tiles that do (see {@link #tileSize}); only an output that does
+     * not fit even in the smallest tiles is refused.
+     */
+    public StyleTransferBuilder maxMemory(long bytes) {
+        this.maxMemory = bytes;
+        return this;
+    }
+
+    /**
+     * Optimises every pyramid level whose long side exceeds {@code pixels} in tiles of at most that
+     * many pixels a side, memory or not (default 0: tiles only where the memory budget requires them).
+     * Each tile is matched against the Gram matrices of the whole style image, with a margin of pixels
+     * around what it keeps so that the network's zero padding does not reach it (86 px with the default
+     * layers); the tiles must therefore be at least twice that plus 64 px (236 px).
+     */
+    public StyleTransferBuilder tileSize(int pixels) {
+        this.tileSize = pixels;
+        return this;
+    }
+
+    /**
      * Checks every setting, reads the images and plans the run, including that it fits in this
      * machine's memory.
      *
@@ -339,6 +364,6 @@ public final class StyleTransferBuilder {
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
-                startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory));
+                startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory, maxMemory, tileSize));
     }
 }

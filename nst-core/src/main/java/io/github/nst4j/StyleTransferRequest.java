@@ -21,7 +21,7 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<I
         int lbfgsMemory, InitMode init, double initNoiseRatio, long seed, Pooling pooling, WeightsSource weights,
         Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, ColorPreservation preserveColors,
         int levels, int startSize, double tolerance, int toleranceWindow, boolean normalizeGradients,
-        ResumeState resumeFrom, boolean lowMemory) {
+        ResumeState resumeFrom, boolean lowMemory, long maxMemory, int tileSize) {
     StyleTransferRequest {
         style = List.copyOf(style);
         styleMasks = List.copyOf(styleMasks);
@@ -35,6 +35,6 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<I
                 outputWidth, outputHeight, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, chosenInit, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers,
                 preserveColors, levels, startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom,
-                lowMemory);
+                lowMemory, maxMemory, tileSize);
     }
 }

@@ -3,6 +3,7 @@ package io.github.nst4j;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.tile.TileResult;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +27,18 @@ import java.util.List;
  * @param elapsed time spent optimising
  * @param resumeState when stopped early, the state {@link StyleTransferBuilder#resumeFrom} continues
  *     from; null otherwise
+ * @param tiles for levels optimised in tiles (too large for memory whole), each tile's pass, regions and
+ *     losses, in order; empty when every level was optimised whole. The last level's image is then the
+ *     one after its last tile, {@code bestLoss} its whole-image loss measured tile by tile, and
+ *     {@code lossHistory} holds the tiles' losses
  */
 public record StyleTransferResult(BufferedImage image, int bestIteration, double bestLoss, List<LossValues> lossHistory,
-        List<EarlyStop> earlyStops, boolean stoppedEarly, Duration elapsed, ResumeState resumeState) {
+        List<EarlyStop> earlyStops, boolean stoppedEarly, Duration elapsed, ResumeState resumeState,
+        List<TileResult> tiles) {
     public StyleTransferResult {
         lossHistory = List.copyOf(lossHistory);
         earlyStops = List.copyOf(earlyStops);
+        tiles = List.copyOf(tiles);
     }
 
     /** Writes the image as PNG or JPEG (by extension), atomically. */

@@ -26,7 +26,7 @@ class RequestFingerprintTest {
             null, 1,
             null, Mode.TRANSFER, 64, 0, 0, 10, 5, 100, 1e-3, Optimizer.ADAM, 10, 100, InitMode.CONTENT, 0, 42,
             Pooling.AVG, WeightsSource.random(1), Defaults.contentLayers(), Defaults.styleLayers(),
-            ColorPreservation.NONE, 1, 0, 0, 50, false, null, false);
+            ColorPreservation.NONE, 1, 0, 0, 50, false, null, false, 0L, 0);
 
     @Test
     void everySettingButTheIgnoredOnesChangesTheFingerprint() throws ReflectiveOperationException {

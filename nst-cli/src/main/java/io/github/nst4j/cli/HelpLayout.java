@@ -31,7 +31,7 @@ final class HelpLayout {
                 "--height"));
         groups.put("Optimisation", List.of("--iterations", "--optimizer", "--learning-rate", "--lbfgs-memory",
                 "--init", "--init-noise-ratio", "--seed", "--scales", "--start-size", "--tolerance",
-                "--tolerance-window", "--low-memory"));
+                "--tolerance-window", "--low-memory", "--max-memory", "--tile"));
         groups.put("Layers and style", List.of("--content-weight", "--style-weight", "--tv-weight", "--pooling",
                 "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-masks",
                 "--style-scale",

@@ -9,6 +9,7 @@ import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.listener.EarlyStop;
+import io.github.nst4j.plan.PyramidLevel;
 import io.github.nst4j.storage.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ final class JobRunner {
             StyleTransfer transfer = builder.resumeFrom(resume).build();
             out.println(summary(job, transfer, resume));
             out.flush();
-            int total = transfer.levels().size() * transfer.iterationsPerLevel();
+            int total = transfer.totalIterations();
             RunRecorder recorder = new RunRecorder(extras.animate() == null ? 0 : frameEvery(total));
             CheckpointWriter checkpoints = new CheckpointWriter(output, extras.saveEvery(), err);
             StyleTransferResult result;
@@ -93,6 +94,10 @@ final class JobRunner {
             List<Path> written = new ArrayList<>();
             result.save(output);
             written.add(output);
+            if (result.image().getColorModel().hasAlpha() && ImageWriter.formatOf(output).equals("jpeg")) {
+                out.println("Note: JPEG has no alpha channel, so the content's transparency was dropped from " + output
+                        + " (name the output .png to keep it)");
+            }
             PreviousRun previous = resume == null ? PreviousRun.NONE
                     : PreviousRun.read(recordPath(output), extras.animate(), resume.iterationsDone());
             Path state = OutputPaths.state(output);
@@ -174,10 +179,13 @@ final class JobRunner {
         String levels = transfer.levels().size() == 1 ? "" : " in " + transfer.levels().size() + " scales ("
                 + transfer.levels().stream().map(level -> level.output().toString())
                         .collect(Collectors.joining(", ")) + ")";
-        int total = transfer.levels().size() * transfer.iterationsPerLevel();
+        int total = transfer.totalIterations();
+        String tiles = transfer.levels().stream().filter(PyramidLevel::tiled).findFirst().map(level -> String.format(
+                Locale.ROOT, ", in tiles of up to %d px (%d passes)", level.tiles().maxWindow(),
+                level.tiles().passes())).orElse("");
         String resumed = resume == null ? "" : ", resuming after iteration " + resume.iterationsDone();
-        return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iteration%s, %s, weights: %s%s", what,
-                transfer.outputWidth(), transfer.outputHeight(), levels, total, total == 1 ? "" : "s",
+        return String.format(Locale.ROOT, "%s at %dx%d px%s%s, %d iteration%s, %s, weights: %s%s", what,
+                transfer.outputWidth(), transfer.outputHeight(), levels, tiles, total, total == 1 ? "" : "s",
                 transfer.optimizer().name().toLowerCase(Locale.ROOT), weights, resumed);
     }
 }

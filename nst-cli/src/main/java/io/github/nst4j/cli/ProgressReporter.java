@@ -90,10 +90,16 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         return event.elapsed().toNanos() / 1e9 / Math.max(1, event.iteration() - iterationsBefore);
     }
 
-    /** "scale 2/3 181x128  " in a coarse-to-fine run (the CLI's word for a level), nothing otherwise. */
+    /**
+     * "scale 2/3 181x128  " in a coarse-to-fine run (the CLI's word for a level), "pass 1/2 tile 3/12  "
+     * in a level optimised in tiles, both or nothing.
+     */
     private static String level(IterationEvent event) {
-        return event.levelCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ", event.level(),
-                event.levelCount(), event.imageWidth(), event.imageHeight());
+        String scale = event.levelCount() == 1 ? "" : String.format(Locale.ROOT, "scale %d/%d %dx%d  ",
+                event.level(), event.levelCount(), event.imageWidth(), event.imageHeight());
+        String tile = event.tilePosition().map(position -> String.format(Locale.ROOT, "pass %d/%d tile %d/%d  ",
+                position.pass(), position.passCount(), position.tile(), position.tileCount())).orElse("");
+        return scale + tile;
     }
 
     private String losses(LossValues losses) {

@@ -9,7 +9,10 @@ import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.listener.EarlyStop;
+import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.plan.Region;
 import io.github.nst4j.storage.AtomicFiles;
+import io.github.nst4j.tile.TileResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,19 +73,14 @@ final class RunRecord {
         }
         boolean content = transfer.mode() != Mode.TEXTURE;
         boolean style = transfer.mode() != Mode.CONTENT;
+        if (!result.tiles().isEmpty()) {
+            writeTiles(outcome.putArray("tiles"), result.tiles(), content, style);
+        }
         ArrayNode iterations = root.putArray("iterations");
         for (RunRecorder.Step step : steps) {
             ObjectNode node = iterations.addObject();
             node.put("iteration", step.iteration());
-            // A term the mode does not have is left out rather than written as 0.
-            if (content) {
-                node.put("content", step.losses().content());
-            }
-            if (style) {
-                node.put("style", step.losses().style());
-            }
-            node.put("tv", step.losses().totalVariation());
-            node.put("total", step.losses().total());
+            losses(node, step.losses(), content, style);
             if (step.elapsedMillis() != null) {
                 node.put("elapsedMillis", step.elapsedMillis());
             }
@@ -92,6 +90,38 @@ final class RunRecord {
         } catch (IOException e) {
             throw new NstException("Cannot write the run record " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Each tile of the levels optimised in tiles: where it lay, and its losses at its first step and its best. */
+    private static void writeTiles(ArrayNode tiles, List<TileResult> results, boolean content, boolean style) {
+        for (TileResult result : results) {
+            ObjectNode node = tiles.addObject();
+            node.put("pass", result.pass());
+            node.put("tile", result.tile());
+            region(node.putObject("owned"), result.owned());
+            region(node.putObject("window"), result.window());
+            losses(node.putObject("first"), result.first(), content, style);
+            losses(node.putObject("best"), result.best(), content, style);
+        }
+    }
+
+    private static void region(ObjectNode node, Region region) {
+        node.put("x", region.x());
+        node.put("y", region.y());
+        node.put("width", region.width());
+        node.put("height", region.height());
+    }
+
+    /** The loss terms; a term the mode does not have is left out rather than written as 0. */
+    private static void losses(ObjectNode node, LossValues losses, boolean content, boolean style) {
+        if (content) {
+            node.put("content", losses.content());
+        }
+        if (style) {
+            node.put("style", losses.style());
+        }
+        node.put("tv", losses.totalVariation());
+        node.put("total", losses.total());
     }
 
     /**

@@ -40,6 +40,8 @@ final class SettingFlags {
             Map.entry("startSize", "--start-size"),
             Map.entry("resumeFrom", "--resume"),
             Map.entry("lowMemory", "--low-memory"),
+            Map.entry("maxMemory", "--max-memory"),
+            Map.entry("tileSize", "--tile"),
             Map.entry("tolerance", "--tolerance"),
             Map.entry("normalizeGradients", "--normalize-gradients"),
             Map.entry("toleranceWindow", "--tolerance-window"));

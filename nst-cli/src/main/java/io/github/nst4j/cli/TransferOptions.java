@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -151,6 +152,17 @@ final class TransferOptions {
                     + " Same result.")
     boolean lowMemory;
 
+    @Option(names = "--max-memory", paramLabel = "SIZE", converter = MemorySizeConverter.class,
+            showDefaultValue = Help.Visibility.NEVER,
+            description = "Memory the run may use (e.g. 4g, 1500m; default: 90% of this machine's, within the JVM's"
+                    + " limit). A scale too large for it is optimised in overlapping tiles.")
+    Long maxMemory;
+
+    @Option(names = "--tile", paramLabel = "N", showDefaultValue = Help.Visibility.NEVER,
+            description = "Optimise in tiles of at most N px whatever the memory (at least 236 with the default"
+                    + " layers); default: tiles only when the memory requires them.")
+    Integer tileSize;
+
     /**
      * Rejects combinations that only the command line can get wrong; the values themselves are
      * checked by the library, whose complaints {@link SettingFlags} maps back to these options.
@@ -197,6 +209,12 @@ final class TransferOptions {
             builder.initImage(init.file());
         } else if (init != null) {
             builder.init(init.mode());
+        }
+        if (maxMemory != null) {
+            builder.maxMemory(maxMemory);
+        }
+        if (tileSize != null) {
+            builder.tileSize(tileSize);
         }
         if (startSize != null) {
             builder.startSize(startSize);

@@ -15,22 +15,27 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.InMemo
         return new InMemory(image);
     }
 
-    /** The image as 8-bit RGB. */
-    BufferedImage load();
+    /** The image as decoded, with its alpha channel if it has one. */
+    BufferedImage loadAsIs();
 
-    /** An image file, read by {@link Images#read}. */
+    /** The image as 8-bit RGB, transparency composited over white. */
+    default BufferedImage load() {
+        return Images.toRgb(loadAsIs());
+    }
+
+    /** An image file, decoded by {@link Images#decode}. */
     record File(Path path) implements ImageSource {
         @Override
-        public BufferedImage load() {
-            return Images.read(path);
+        public BufferedImage loadAsIs() {
+            return Images.decode(path);
         }
     }
 
-    /** An image in memory, converted to RGB when loaded. */
+    /** An image in memory. */
     record InMemory(BufferedImage image) implements ImageSource {
         @Override
-        public BufferedImage load() {
-            return Images.toRgb(image);
+        public BufferedImage loadAsIs() {
+            return image;
         }
     }
 }

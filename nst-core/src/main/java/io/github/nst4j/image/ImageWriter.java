@@ -70,7 +70,9 @@ public final class ImageWriter {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(JPEG_QUALITY);
             }
-            writer.write(null, new IIOImage(Images.toRgb(image), null, null), param);
+            // PNG keeps an alpha channel; JPEG has none, so transparency is composited over white.
+            BufferedImage encoded = format.equals("png") && image.getColorModel().hasAlpha() ? image : Images.toRgb(image);
+            writer.write(null, new IIOImage(encoded, null, null), param);
         } finally {
             writer.dispose();
         }

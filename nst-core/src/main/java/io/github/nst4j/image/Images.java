@@ -47,6 +47,15 @@ public final class Images {
      * @throws NstException if the file is missing, unreadable, empty or not a supported image
      */
     public static BufferedImage read(Path file) {
+        return toRgb(decode(file));
+    }
+
+    /**
+     * Reads a JPEG, PNG, BMP or GIF file as it is stored, with its alpha channel if it has one.
+     *
+     * @throws NstException if the file is missing, unreadable, empty or not a supported image
+     */
+    public static BufferedImage decode(Path file) {
         if (!Files.exists(file)) {
             throw new NstException("Image file not found: " + file + " (check the path)");
         }
@@ -64,7 +73,7 @@ public final class Images {
             throw new NstException("Not a supported image: " + file
                     + " (use a JPEG, PNG, BMP or GIF file)");
         }
-        return toRgb(image);
+        return image;
     }
 
     /**

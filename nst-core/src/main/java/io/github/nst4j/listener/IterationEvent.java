@@ -2,6 +2,7 @@ package io.github.nst4j.listener;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one optimisation step reports to an {@link IterationListener}.
@@ -28,6 +29,14 @@ public interface IterationEvent {
 
     /** The number of pyramid levels of the run. */
     int levelCount();
+
+    /**
+     * In a level optimised in tiles (too large for memory whole), which pass and tile this step
+     * belongs to; the losses, the image size and {@link #currentImage()} are then the tile's.
+     */
+    default Optional<TilePosition> tilePosition() {
+        return Optional.empty();
+    }
 
     /** Weighted loss terms of this step. */
     LossValues losses();

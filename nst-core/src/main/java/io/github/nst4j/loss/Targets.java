@@ -2,7 +2,6 @@ package io.github.nst4j.loss;
 
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,10 +42,6 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, LayerMask> 
         }
     }
 
-    /** A style image and its mask at each style layer of the output. */
-    public record GuidedStyle(INDArray pixels, Map<VggLayer, INDArray> masks) {
-    }
-
     /**
      * One style image and its share of the blended Gram target.
      *
@@ -54,21 +49,6 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, LayerMask> 
      * @param weight its factor in {@code G = Σ weight·G(image)}
      */
     public record WeightedStyle(INDArray pixels, double weight) {
-    }
-
-    /**
-     * Targets where each style applies only inside its mask: the content activations as in
-     * {@link #compute}, and per style its own Gram matrices (not blended).
-     */
-    public static Targets guided(FeatureNetwork network, LossSpec spec, INDArray contentImage,
-            List<GuidedStyle> styles, DataType dataType) {
-        List<Guide> guides = new ArrayList<>();
-        for (GuidedStyle style : styles) {
-            Map<VggLayer, LayerMask> masks = new EnumMap<>(VggLayer.class);
-            style.masks().forEach((layer, mask) -> masks.put(layer, LayerMask.whole(mask)));
-            guides.add(new Guide(grams(network, spec, style.pixels(), dataType), masks));
-        }
-        return new Targets(contentFeatures(network, spec, contentImage, dataType), Map.of(), guides);
     }
 
     /**
@@ -87,15 +67,6 @@ public record Targets(Map<VggLayer, INDArray> content, Map<VggLayer, LayerMask> 
         }
         return new Targets(contentFeatures(network, spec, contentImage, dataType), Map.of(),
                 blend.isEmpty() ? List.of() : List.of(new Guide(blend, Map.of())));
-    }
-
-    /** These targets with the styles' Gram matrices replaced, one map per guide, and the masks kept. */
-    public Targets withGrams(List<Map<VggLayer, INDArray>> grams) {
-        List<Guide> replaced = new ArrayList<>();
-        for (int i = 0; i < guides.size(); i++) {
-            replaced.add(new Guide(grams.get(i), guides.get(i).masks()));
-        }
-        return new Targets(content, contentMasks, replaced);
     }
 
     private static Map<VggLayer, INDArray> contentFeatures(FeatureNetwork network, LossSpec spec,

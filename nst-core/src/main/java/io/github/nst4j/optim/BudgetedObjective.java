@@ -6,12 +6,14 @@ import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.listener.TilePosition;
 import io.github.nst4j.loss.LossGraph;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -36,10 +38,11 @@ public final class BudgetedObjective {
 
     /**
      * Where an event happens: image size, pyramid level (from 1) and level count, the total number of
-     * evaluations of the whole run, and when the run started ({@link System#nanoTime()}).
+     * evaluations of the whole run, when the run started ({@link System#nanoTime()}), and in a tiled
+     * level the tile (else null); width and height are then the tile window's.
      */
     public record EventContext(int width, int height, int level, int levelCount, int totalIterations,
-            long startNanos) {
+            long startNanos, TilePosition tile) {
     }
 
     /**
@@ -267,6 +270,11 @@ public final class BudgetedObjective {
         @Override
         public int levelCount() {
             return context.levelCount();
+        }
+
+        @Override
+        public Optional<TilePosition> tilePosition() {
+            return Optional.ofNullable(context.tile());
         }
 
         @Override

@@ -6,61 +6,93 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * A rough forecast of the resident memory a run needs, so that a size too large for the machine
- * is refused before minutes of loading instead of failing in the middle.
+ * A rough forecast of the resident memory a run needs, so that a level too large for the memory
+ * budget is cut into tiles, and a size too large even in tiles is refused before minutes of loading
+ * instead of failing in the middle.
  *
- * <p>The model is a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights) plus, per
- * output pixel, {@value #BYTES_PER_PIXEL} bytes when arrays are recycled between steps or
- * {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are freed at once: VGG19's activations and
- * their gradients up to block 5 and the allocator's slack. Both are peak RSS measurements rounded
- * up; the measurements are in nst-examples/BENCHMARKS.md.
+ * <p>The model is a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights), plus, per
+ * pixel optimised at once (the whole image, or one tile's window), {@value #BYTES_PER_PIXEL} bytes
+ * when arrays are recycled between steps or {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are
+ * freed at once: VGG19's activations and their gradients up to block 5 and the allocator's slack.
+ * Both are peak RSS measurements rounded up; the measurements are in nst-examples/BENCHMARKS.md. A
+ * tiled level also holds whole-image arrays: {@value #WHOLE_IMAGE_BYTES_PER_PIXEL} bytes per output
+ * pixel (the image and content tensors, their pictures, and the result's).
  */
 public final class MemoryEstimate {
     static final long BASE_BYTES = 3L << 29;
     static final long BYTES_PER_PIXEL = 4 * 1024;
     static final long LOW_MEMORY_BYTES_PER_PIXEL = 3 * 1024;
+    static final long WHOLE_IMAGE_BYTES_PER_PIXEL = 40;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 
     private MemoryEstimate() {
     }
 
-    /** Forecast peak resident bytes for a {@code width x height} output. */
-    private static long bytesFor(long width, long height, boolean lowMemory) {
-        return BASE_BYTES + bytesPerPixel(lowMemory) * width * height;
+    /**
+     * The budget for a run: {@code requested} bytes if positive, else what this machine and JVM allow
+     * (90% of physical memory, and no more than JavaCPP's limit, which follows the JVM's -Xmx).
+     *
+     * @throws InvalidSettingException about {@code maxMemory} if more is requested than JavaCPP may allocate
+     */
+    public static long budget(long requested) {
+        long physical = physicalMemory();
+        long usable = physical <= 0 ? Pointer.maxPhysicalBytes()
+                : Math.min((long) (physical * USABLE_SHARE), Pointer.maxPhysicalBytes());
+        if (requested <= 0) {
+            return usable;
+        }
+        InvalidSettingException.require(requested <= Pointer.maxPhysicalBytes(), "maxMemory", String.format(
+                Locale.ROOT, "A memory budget of %.1f GB is more than this JVM may allocate (JavaCPP limit %.1f GB,"
+                        + " which follows -Xmx); give a smaller budget or raise -Xmx", gib(requested),
+                gib(Pointer.maxPhysicalBytes())));
+        return requested;
+    }
+
+    /**
+     * Whether a {@code width x height} image fits the budget when optimised whole; the run also keeps
+     * {@code extraBytesPerPixel} of its own (the optimiser's history).
+     */
+    public static boolean fitsWhole(int width, int height, double extraBytesPerPixel, boolean lowMemory, long budget) {
+        return BASE_BYTES + (bytesPerPixel(lowMemory) + extraBytesPerPixel) * width * height <= budget;
+    }
+
+    /**
+     * The largest square window side that fits the budget beside the whole-image arrays of a
+     * {@code width x height} output; 0 if none does.
+     */
+    public static int largestWindow(int width, int height, double extraBytesPerPixel, boolean lowMemory,
+            long budget) {
+        double left = budget - BASE_BYTES - WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height;
+        return left <= 0 ? 0 : (int) Math.floor(Math.sqrt(left / (bytesPerPixel(lowMemory) + extraBytesPerPixel)));
+    }
+
+    /**
+     * Refuses an output that does not fit the budget even in tiles of the smallest window,
+     * naming the size that would.
+     *
+     * @throws InvalidSettingException about the size if the run would not fit
+     */
+    public static void checkTiled(int width, int height, int smallestWindow, double extraBytesPerPixel,
+            boolean lowMemory, long budget) {
+        if (largestWindow(width, height, extraBytesPerPixel, lowMemory, budget) >= smallestWindow) {
+            return;
+        }
+        double windowBytes = (bytesPerPixel(lowMemory) + extraBytesPerPixel) * smallestWindow * smallestWindow;
+        double fitPixels = (budget - BASE_BYTES - windowBytes) / WHOLE_IMAGE_BYTES_PER_PIXEL;
+        int fittingLongSide = fitPixels <= 0 ? 0
+                : (int) Math.floor(Math.max(width, height) * Math.sqrt(fitPixels / ((double) width * height)));
+        String advice = fittingLongSide >= 32 ? "use a size of " + fittingLongSide + " px or less, or a larger"
+                + " memory budget" : "give a larger memory budget";
+        throw new InvalidSettingException("size", String.format(Locale.ROOT,
+                "An output of %dx%d px does not fit in %.1f GB of memory even in tiles (it needs about %.1f GB with"
+                        + " tiles of %d px); %s",
+                width, height, gib(budget), gib((long) (BASE_BYTES + windowBytes
+                        + WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height)), smallestWindow, advice));
     }
 
     private static long bytesPerPixel(boolean lowMemory) {
         return lowMemory ? LOW_MEMORY_BYTES_PER_PIXEL : BYTES_PER_PIXEL;
-    }
-
-    /**
-     * Refuses a size whose forecast exceeds the machine's memory, naming the size that fits. The
-     * run also keeps {@code extraBytes} of its own (the optimiser's history), and recycles its
-     * arrays between steps or, with {@code lowMemory}, frees them at once.
-     *
-     * @throws InvalidSettingException about the size if the run would not fit
-     */
-    public static void check(int width, int height, long extraBytes, boolean lowMemory) {
-        long physical = physicalMemory();
-        if (physical <= 0) {
-            return; // unknown: do not guess
-        }
-        // JavaCPP refuses native allocations beyond maxPhysicalBytes (by default tied to -Xmx).
-        long usable = Math.min((long) (physical * USABLE_SHARE), Pointer.maxPhysicalBytes());
-        long needed = bytesFor(width, height, lowMemory) + extraBytes;
-        if (needed <= usable) {
-            return;
-        }
-        double perPixel = bytesPerPixel(lowMemory) + extraBytes / ((double) width * height);
-        double fitScale = Math.sqrt(Math.max(0, usable - BASE_BYTES) / (perPixel * width * height));
-        int fittingLongSide = (int) Math.floor(Math.max(width, height) * fitScale);
-        String advice = fittingLongSide >= 32 ? "use a size of " + fittingLongSide + " px or less"
-                : "this machine cannot run even the smallest size";
-        throw new InvalidSettingException("size", String.format(Locale.ROOT,
-                "An output of %dx%d px needs about %.1f GB of memory but only %.1f GB is usable"
-                        + " (physical %.1f GB, JavaCPP limit %.1f GB, which follows the JVM's -Xmx); %s",
-                width, height, gib(needed), gib(usable), gib(physical), gib(Pointer.maxPhysicalBytes()), advice));
     }
 
     private static long physicalMemory() {

@@ -10,9 +10,30 @@ import java.util.List;
  *
  * @param output the size of the image optimised at this level
  * @param styles the size of each style image, in the order given
+ * @param tiles how the level is cut into tiles when it is too large to optimise whole; null when whole
  */
-public record PyramidLevel(ImageSize output, List<ImageSize> styles) {
+public record PyramidLevel(ImageSize output, List<ImageSize> styles, TilePlan tiles) {
     public PyramidLevel {
         styles = List.copyOf(styles);
+    }
+
+    /** A level optimised whole. */
+    public PyramidLevel(ImageSize output, List<ImageSize> styles) {
+        this(output, styles, null);
+    }
+
+    /** Whether the level is optimised in tiles. */
+    public boolean tiled() {
+        return tiles != null;
+    }
+
+    /** This level cut into tiles as {@code plan} says. */
+    public PyramidLevel withTiles(TilePlan plan) {
+        return new PyramidLevel(output, styles, plan);
+    }
+
+    /** Loss evaluations of this level when each tile (or the whole image) gets {@code iterations} steps. */
+    public int evaluations(int iterations) {
+        return tiled() ? tiles.evaluations(output.width(), output.height(), iterations) : iterations;
     }
 }
