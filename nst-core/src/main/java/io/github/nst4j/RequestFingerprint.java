@@ -25,7 +25,7 @@ final class RequestFingerprint {
     }
 
     static long of(StyleTransferRequest request, BufferedImage content, List<BufferedImage> styles,
-            BufferedImage initImage, List<BufferedImage> styleMasks) {
+            BufferedImage initImage, List<BufferedImage> styleMasks, List<BufferedImage> styleOpacities) {
         Fingerprint fingerprint = new Fingerprint();
         for (RecordComponent component : StyleTransferRequest.class.getRecordComponents()) {
             if (IGNORED.contains(component.getName())) {
@@ -37,6 +37,7 @@ final class RequestFingerprint {
         fingerprint.add(content).add(initImage);
         styles.forEach(fingerprint::add);
         styleMasks.forEach(fingerprint::add);
+        styleOpacities.forEach(fingerprint::add);
         return fingerprint.value();
     }
 

@@ -50,6 +50,9 @@ final class RequestValidation {
             require(r.styleBlend() == null, "styleBlend",
                     "Masks place each style in its own region; leave out the blend weights");
         }
+        require(r.styleSourceMasks().isEmpty() || r.styleSourceMasks().size() == r.style().size(), "styleSourceMasks",
+                "Give one source mask per style image: " + r.style().size() + " styles, " + r.styleSourceMasks().size()
+                        + " source masks");
         if (r.styleBlend() != null) {
             require(r.styleBlend().size() == r.style().size(), "styleBlend", "Give one blend weight per style image: "
                     + r.style().size() + " styles, " + r.styleBlend().size() + " weights");

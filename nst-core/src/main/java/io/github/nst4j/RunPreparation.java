@@ -37,10 +37,13 @@ final class RunPreparation {
         BufferedImage contentImage = decodedContent == null ? null : Images.toRgb(decodedContent);
         List<BufferedImage> styleImages = new ArrayList<>();
         List<Optional<BufferedImage>> styleAlphas = new ArrayList<>();
-        for (ImageSource style : request.style()) {
-            BufferedImage decoded = checkedSide(style, "style");
+        for (int i = 0; i < request.style().size(); i++) {
+            BufferedImage decoded = checkedSide(request.style().get(i), "style");
             styleImages.add(Images.toRgb(decoded));
-            styleAlphas.add(Optional.ofNullable(Alpha.of(decoded)));
+            BufferedImage source = request.styleSourceMasks().isEmpty() ? null
+                    : checkedMask(request.styleSourceMasks().get(i));
+            styleAlphas.add(Optional.ofNullable(Alpha.combine(Alpha.of(decoded), source, decoded.getWidth(),
+                    decoded.getHeight())));
         }
         BufferedImage initImage = request.initImage() == null ? null : request.initImage().load();
         List<BufferedImage> masks = new ArrayList<>();
@@ -59,7 +62,8 @@ final class RunPreparation {
                 request.styleScale());
         List<PyramidLevel> levels = LevelTiling.apply(request, plan);
 
-        long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage, masks);
+        long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage, masks,
+                images.styleAlphas().stream().flatMap(Optional::stream).toList());
         InvalidSettingException.require(request.resumeFrom() == null || request.resumeFrom().fingerprint() == fingerprint,
                 "resumeFrom", "The resume state belongs to a run with other settings or images; resume with exactly"
                         + " the settings of the interrupted run");
@@ -121,8 +125,8 @@ final class RunPreparation {
                 return mask;
             }
         }
-        throw new NstException("The style mask " + describe(source) + " is black everywhere; paint white where its"
-                + " style should apply");
+        throw new NstException("The mask " + describe(source) + " is black everywhere; paint white where it should"
+                + " select something");
     }
 
     private static String describe(ImageSource source) {

@@ -106,7 +106,7 @@ public final class StyleTransfer {
                     : previous == null ? StartImage.initial(settings, images, level.output())
                     : PixelTensors.fromImage(Images.resize(previous, level.output().width(), level.output().height()));
             BudgetedObjective.EventContext context = new BudgetedObjective.EventContext(level.output().width(),
-                    level.output().height(), index + 1, levels.size(), totalIterations(), startNanos, null);
+                    level.output().height(), index + 1, levels.size(), totalIterations(), startNanos, null, null);
             outcome = level.tiled()
                     ? runTiled(network, level, index, start, outcome.history(), resumeHere, listener, context)
                     : runWhole(network, level, index, start, outcome.history(), resumeHere, listener, context);
@@ -177,6 +177,9 @@ public final class StyleTransfer {
         }
         TileGrid grid = level.tiles().grid(level.output().width(), level.output().height(), 0);
         LossValues whole = TiledLoss.of(network, settings.lossSpec(), outcome.image(), comparison, grid);
+        if (comparison.content() != null) {
+            comparison.content().close();
+        }
         return new LevelOutcome(outcome.image(), done, whole.total(), outcome.history(), null, null, outcome.tiles());
     }
 
@@ -242,7 +245,6 @@ public final class StyleTransfer {
     private Map<VggLayer, INDArray> styleGrams(FeatureNetwork network, PyramidLevel level, int index,
             Set<VggLayer> layers) {
         ImageSize size = level.styles().get(index);
-        INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(), size.height()));
         Map<VggLayer, INDArray> opacity = images.styleAlphas().get(index)
                 .map(alpha -> layerWeights(alpha, layers, size.width(), size.height())).orElse(Map.of());
         // A whole level takes the style in one pass; a tiled one in tiles no larger than its own.
@@ -250,7 +252,10 @@ public final class StyleTransfer {
                 ? TileGrid.of(size.width(), size.height(), level.tiles().margin(), level.tiles().maxWindow(), false)
                 : TileGrid.of(size.width(), size.height(), 0, Math.max(size.longSide(), TileGrid.smallestWindow(0)),
                         false);
-        return TiledGram.of(network, pixels, layers, grid, opacity, DataType.FLOAT);
+        try (INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(),
+                size.height()))) {
+            return TiledGram.of(network, pixels, layers, grid, opacity, DataType.FLOAT);
+        }
     }
 
     /** A gray picture (white = 1) at each layer's resolution of a {@code width x height} image, {@code [1, h, w, 1]}. */

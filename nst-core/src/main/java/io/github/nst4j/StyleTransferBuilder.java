@@ -23,6 +23,7 @@ public final class StyleTransferBuilder {
     private ImageSource content;
     private final List<ImageSource> styles = new ArrayList<>();
     private final List<ImageSource> styleMasks = new ArrayList<>();
+    private final List<ImageSource> styleSourceMasks = new ArrayList<>();
     private List<Double> styleBlend;
     private ImageSource initImage;
     private Mode mode;
@@ -111,6 +112,23 @@ public final class StyleTransferBuilder {
     /** As {@link #addStyleMask(Path)}, from an image in memory. */
     public StyleTransferBuilder addStyleMask(BufferedImage image) {
         styleMasks.add(ImageSource.of(image));
+        return this;
+    }
+
+    /**
+     * A mask over the next style image, in the order the styles are given (give one per style, or
+     * none): white where the style is taken from, black where not, grey for partly; any size (it is
+     * resized to the style image). The style's Gram matrices then describe that region of the painting
+     * alone, normalised by its area. A transparent style image is masked by its alpha the same way.
+     */
+    public StyleTransferBuilder addStyleSourceMask(Path file) {
+        styleSourceMasks.add(ImageSource.of(file));
+        return this;
+    }
+
+    /** As {@link #addStyleSourceMask(Path)}, from an image in memory. */
+    public StyleTransferBuilder addStyleSourceMask(BufferedImage image) {
+        styleSourceMasks.add(ImageSource.of(image));
         return this;
     }
 
@@ -361,7 +379,7 @@ public final class StyleTransferBuilder {
      * @throws NstException if an image cannot be read
      */
     public StyleTransfer build() {
-        return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleBlend, styleScale, initImage, mode,
+        return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleSourceMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
                 startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory, maxMemory, tileSize));

@@ -15,6 +15,7 @@ import java.util.Set;
  * {@code mode} and {@code init} are null where the builder leaves the choice to the inputs.
  */
 record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<ImageSource> styleMasks,
+        List<ImageSource> styleSourceMasks,
         List<Double> styleBlend, double styleScale,
         ImageSource initImage, Mode mode, int size, int outputWidth, int outputHeight, int iterations,
         double contentWeight, double styleWeight, double tvWeight, Optimizer optimizer, double learningRate,
@@ -25,13 +26,14 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<I
     StyleTransferRequest {
         style = List.copyOf(style);
         styleMasks = List.copyOf(styleMasks);
+        styleSourceMasks = List.copyOf(styleSourceMasks);
     }
 
     /** This request with the mode and start image the inputs imply where none was chosen. */
     StyleTransferRequest withResolvedChoices() {
         Mode chosenMode = mode != null ? mode : content != null ? Mode.TRANSFER : Mode.TEXTURE;
         InitMode chosenInit = init != null ? init : chosenMode == Mode.TRANSFER ? InitMode.CONTENT : InitMode.NOISE;
-        return new StyleTransferRequest(content, style, styleMasks, styleBlend, styleScale, initImage, chosenMode, size,
+        return new StyleTransferRequest(content, style, styleMasks, styleSourceMasks, styleBlend, styleScale, initImage, chosenMode, size,
                 outputWidth, outputHeight, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, chosenInit, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers,
                 preserveColors, levels, startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestFingerprintTest {
     private static final StyleTransferRequest BASE = new StyleTransferRequest(
-            ImageSource.of(Synthetic.gradient(40, 40)), List.of(ImageSource.of(Synthetic.stripes(40, 40))), List.of(),
+            ImageSource.of(Synthetic.gradient(40, 40)), List.of(ImageSource.of(Synthetic.stripes(40, 40))), List.of(), List.of(),
             null, 1,
             null, Mode.TRANSFER, 64, 0, 0, 10, 5, 100, 1e-3, Optimizer.ADAM, 10, 100, InitMode.CONTENT, 0, 42,
             Pooling.AVG, WeightsSource.random(1), Defaults.contentLayers(), Defaults.styleLayers(),
@@ -60,7 +60,7 @@ class RequestFingerprintTest {
         List<BufferedImage> styles = request.style().stream().map(ImageSource::load).toList();
         BufferedImage init = request.initImage() == null ? null : request.initImage().load();
         List<BufferedImage> masks = request.styleMasks().stream().map(ImageSource::load).toList();
-        return RequestFingerprint.of(request, content, styles, init, masks);
+        return RequestFingerprint.of(request, content, styles, init, masks, List.of());
     }
 
     /** A value of the same type as {@code value} that differs from it, or null where none is needed. */
@@ -74,7 +74,7 @@ class RequestFingerprintTest {
         if (name.equals("style")) {
             return List.of(ImageSource.of(Synthetic.gradient(40, 44)));
         }
-        if (name.equals("styleMasks")) {
+        if (name.equals("styleMasks") || name.equals("styleSourceMasks")) {
             return List.of(ImageSource.of(Synthetic.gradient(40, 40)));
         }
         if (name.equals("styleBlend")) {

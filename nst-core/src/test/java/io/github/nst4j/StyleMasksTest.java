@@ -15,9 +15,16 @@ import io.github.nst4j.weights.WeightsSource;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -62,6 +69,118 @@ class StyleMasksTest {
         }
     }
 
+    /**
+     * Masks work with the other ways of running: coarse to fine, texture synthesis (a canvas of two
+     * textures), tiles, and resuming an interrupted run. Layers up to block 3 keep the tiles small.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"levels", "texture", "tiles", "resume"})
+    void masksWorkWithLevelsTextureTilesAndResume(String variant, @TempDir Path dir) {
+        BufferedImage stripes = Synthetic.stripes(96, 96);
+        BufferedImage gradient = Synthetic.gradient(96, 96);
+        Map<VggLayer, Double> layers = Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0,
+                VggLayer.BLOCK3_CONV1, 1.0);
+        int width = variant.equals("tiles") ? 256 : SIZE;
+        StyleTransferBuilder builder = StyleTransfer.builder().style(stripes).addStyle(gradient)
+                .addStyleMask(half(true)).addStyleMask(half(false)).styleLayers(layers)
+                .contentLayers(EnumSet.of(VggLayer.BLOCK3_CONV2)).size(width).iterations(60).init(InitMode.NOISE)
+                .contentWeight(1e-6).tvWeight(0).weights(WEIGHTS);
+        builder = variant.equals("texture") ? builder.outputSize(width, width / 2)
+                : builder.content(Synthetic.gradient(width, width / 2));
+        builder = switch (variant) {
+            case "levels" -> builder.levels(2);
+            case "tiles" -> builder.tileSize(224);
+            default -> builder;
+        };
+        StyleTransferResult result;
+        if (variant.equals("resume")) {
+            StyleTransferResult interrupted = builder.build().run(event -> {
+                if (event.iteration() == 25) {
+                    event.requestStop();
+                }
+            });
+            interrupted.resumeState().write(dir.resolve("state.npz"));
+            result = builder.resumeFrom(ResumeState.read(dir.resolve("state.npz"))).build().run();
+            assertThat(pixels(result.image())).isEqualTo(pixels(builder.resumeFrom(null).build().run().image()));
+        } else {
+            result = builder.build().run();
+        }
+        if (variant.equals("tiles")) {
+            assertThat(result.tiles()).hasSizeGreaterThanOrEqualTo(2);
+        }
+        assertHalvesCarryTheirStyles(result.image(), stripes, gradient, layers.keySet());
+    }
+
+    /**
+     * A soft mask: style 1 fades out from left to right along a ramp, style 2 fades in. Across four
+     * column bands of the result, the share of style 1 in the distance to the two styles falls
+     * monotonically (averaged over the first three style layers).
+     */
+    @Test
+    void softRampMovesMonotonicallyFromOneStyleToTheOther() {
+        BufferedImage stripes = Synthetic.stripes(96, 96);
+        BufferedImage gradient = Synthetic.gradient(96, 96);
+        Map<VggLayer, Double> layers = Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0,
+                VggLayer.BLOCK3_CONV1, 1.0);
+        StyleTransferResult result = StyleTransfer.builder().content(Synthetic.gradient(SIZE, SIZE / 2))
+                .style(stripes).addStyle(gradient).addStyleMask(ramp(false)).addStyleMask(ramp(true))
+                .styleLayers(layers).size(SIZE).iterations(100).init(InitMode.NOISE).contentWeight(1e-6).tvWeight(0)
+                .weights(WEIGHTS).build().run();
+
+        FeatureNetwork network = new FeatureNetwork(WEIGHTS.load(), Pooling.AVG);
+        Map<VggLayer, INDArray> output = network.features(PixelTensors.fromImage(result.image()), layers.keySet(),
+                DataType.FLOAT);
+        Map<VggLayer, INDArray> first = features(network, stripes, result.image());
+        Map<VggLayer, INDArray> second = features(network, gradient, result.image());
+        int bands = 4;
+        double[] shareOfFirst = new double[bands];
+        for (VggLayer layer : layers.keySet()) {
+            INDArray features = output.get(layer);
+            long width = features.size(2);
+            for (int band = 0; band < bands; band++) {
+                INDArray gram = GramMatrix.of(features.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                        NDArrayIndex.interval(band * width / bands, (band + 1) * width / bands), NDArrayIndex.all()).dup());
+                double toFirst = distance(gram, GramMatrix.of(first.get(layer)));
+                double toSecond = distance(gram, GramMatrix.of(second.get(layer)));
+                shareOfFirst[band] += toFirst / (toFirst + toSecond) / layers.size();
+            }
+        }
+        System.out.println("share of style 1's distance per band: " + Arrays.toString(shareOfFirst));
+        for (int band = 1; band < bands; band++) {
+            assertThat(shareOfFirst[band]).as("band %d of %d", band + 1, bands).isGreaterThan(shareOfFirst[band - 1]);
+        }
+    }
+
+    /**
+     * A source mask takes the style from a region of the painting: a style whose left half is stripes
+     * and right half something else scores, with the left half selected, nearly as the stripes alone,
+     * and unlike the whole painting.
+     */
+    @Test
+    void sourceMaskTakesTheStyleFromItsRegion() {
+        BufferedImage stripes = Synthetic.stripes(96, 64);
+        BufferedImage painting = Synthetic.stripes(96, 64);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 48; x < 96; x++) {
+                painting.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101);
+            }
+        }
+        double pure = firstStyleLoss(StyleTransfer.builder().style(stripes));
+        double selected = firstStyleLoss(StyleTransfer.builder().style(painting).addStyleSourceMask(half(true)));
+        double whole = firstStyleLoss(StyleTransfer.builder().style(painting));
+        assertThat(selected / pure).isBetween(0.6, 1.6);
+        assertThat(Math.abs(whole / pure - 1)).isGreaterThan(Math.abs(selected / pure - 1));
+        assertThatThrownBy(() -> StyleTransfer.builder().style(painting).addStyleSourceMask(half(true))
+                .addStyleSourceMask(half(false)).mode(Mode.TEXTURE).size(64).weights(WEIGHTS).build())
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("one source mask per style image");
+    }
+
+    /** The style loss of a fixed start image at the first step, in texture mode at 96x64. */
+    private static double firstStyleLoss(StyleTransferBuilder builder) {
+        return builder.mode(Mode.TEXTURE).outputSize(96, 64).initImage(Synthetic.gradient(96, 64)).iterations(1)
+                .weights(WEIGHTS).build().run().lossHistory().get(0).style();
+    }
+
     @Test
     void maskErrorsNameTheProblem() {
         StyleTransferBuilder twoStyles = StyleTransfer.builder().content(Synthetic.gradient(64, 48))
@@ -78,6 +197,43 @@ class StyleMasksTest {
     private static Map<VggLayer, INDArray> features(FeatureNetwork network, BufferedImage style, BufferedImage output) {
         BufferedImage sized = Images.resizeLongSide(style, Math.max(output.getWidth(), output.getHeight()));
         return network.features(PixelTensors.fromImage(sized), Defaults.styleLayers().keySet(), DataType.FLOAT);
+    }
+
+    /** Each half of the result is nearer its own style's Grams than the other's at each given layer. */
+    private static void assertHalvesCarryTheirStyles(BufferedImage image, BufferedImage leftStyle,
+            BufferedImage rightStyle, Set<VggLayer> layers) {
+        FeatureNetwork network = new FeatureNetwork(WEIGHTS.load(), Pooling.AVG);
+        Map<VggLayer, INDArray> output = network.features(PixelTensors.fromImage(image), layers, DataType.FLOAT);
+        Map<VggLayer, INDArray> first = features(network, leftStyle, image);
+        Map<VggLayer, INDArray> second = features(network, rightStyle, image);
+        for (VggLayer layer : layers) {
+            INDArray features = output.get(layer);
+            long width = features.size(2);
+            INDArray left = GramMatrix.of(features.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.interval(0, width / 2), NDArrayIndex.all()).dup());
+            INDArray right = GramMatrix.of(features.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.interval(width - width / 2, width), NDArrayIndex.all()).dup());
+            assertThat(distance(left, GramMatrix.of(first.get(layer)))).as("left half at %s", layer)
+                    .isLessThan(distance(left, GramMatrix.of(second.get(layer))));
+            assertThat(distance(right, GramMatrix.of(second.get(layer)))).as("right half at %s", layer)
+                    .isLessThan(distance(right, GramMatrix.of(first.get(layer))));
+        }
+    }
+
+    /** A horizontal ramp, black to white from left to right (or white to black). */
+    private static BufferedImage ramp(boolean rising) {
+        BufferedImage mask = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            int level = (int) Math.round(255.0 * (rising ? x : 63 - x) / 63);
+            for (int y = 0; y < 32; y++) {
+                mask.setRGB(x, y, level * 0x010101);
+            }
+        }
+        return mask;
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     /** White on the left (or right) half. */

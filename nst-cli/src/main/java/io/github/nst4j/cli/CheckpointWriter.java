@@ -29,7 +29,7 @@ final class CheckpointWriter implements IterationListener {
         if (every > 0 && event.iteration() % every == 0 && event.iteration() < event.totalIterations()) {
             Path file = checkpointPath(output, event.iteration());
             try {
-                ImageWriter.write(event.currentImage(), file);
+                ImageWriter.write(event.wholeImage(), file);
                 written.add(file);
             } catch (NstException e) {
                 err.println("nst: warning: checkpoint not written: " + e.getMessage());

@@ -34,7 +34,7 @@ final class HelpLayout {
                 "--tolerance-window", "--low-memory", "--max-memory", "--tile"));
         groups.put("Layers and style", List.of("--content-weight", "--style-weight", "--tv-weight", "--pooling",
                 "--content-layers", "--style-layers", "--style-layer-weights", "--style-blend", "--style-masks",
-                "--style-scale",
+                "--style-source-masks", "--style-scale",
                 "--normalize-gradients"));
         groups.put("Colour", List.of("--preserve-colors"));
         groups.put("Records and animation", List.of("--save-every", "--record", "--plot", "--animate", "--resume"));

@@ -225,7 +225,12 @@ final class NstCommand implements Callable<Integer> {
             }
         }
         // Blended or masked styles make one output together; otherwise each style makes its own.
-        List<List<Path>> styleSets = transfer.styleBlend != null || transfer.styleMasks != null || styles.isEmpty()
+        boolean together = transfer.styleBlend != null || transfer.styleMasks != null;
+        if (transfer.styleSourceMasks != null && styles.size() > 1 && !together) {
+            throw usage("--style-source-masks with several styles needs --style-blend or --style-masks (one output"
+                    + " from them all); for one output per style, run each style with its own source mask");
+        }
+        List<List<Path>> styleSets = together || styles.isEmpty()
                 ? List.of(styles)
                 : styles.stream().map(List::of).toList();
         if (BatchPlan.isBatch(contents, styleSets)) {

@@ -31,7 +31,7 @@ final class RunRecorder implements IterationListener {
     public void onIteration(IterationEvent event) {
         elapsedMillis.put(event.iteration(), event.elapsed().toMillis());
         if (frameEvery > 0 && event.iteration() % frameEvery == 0) {
-            frames.add(event.currentImage());
+            frames.add(event.wholeImage());
         }
     }
 

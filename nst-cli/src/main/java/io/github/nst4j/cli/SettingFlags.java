@@ -15,6 +15,8 @@ final class SettingFlags {
             Map.entry("styleBlend", "--style-blend"),
             Map.entry("styleMasks", "--style-masks"),
             Map.entry("addStyleMask", "--style-masks"),
+            Map.entry("styleSourceMasks", "--style-source-masks"),
+            Map.entry("addStyleSourceMask", "--style-source-masks"),
             Map.entry("styleScale", "--style-scale"),
             Map.entry("initImage", "--init"),
             Map.entry("init", "--init"),

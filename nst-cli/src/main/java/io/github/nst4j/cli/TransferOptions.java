@@ -112,6 +112,11 @@ final class TransferOptions {
                     + " black where not, grey for partly; the styles then share one output, each in its region.")
     List<Path> styleMasks;
 
+    @Option(names = "--style-source-masks", paramLabel = "FILE[,FILE...]", split = ",", hideParamSyntax = true,
+            description = "One mask per --style image, painted over that painting: white where its style is taken"
+                    + " from, black where not (a transparent style is masked by its alpha the same way).")
+    List<Path> styleSourceMasks;
+
     @Option(names = "--style-scale", paramLabel = "F",
             description = "Resize the style to F x the output's long side before taking its Gram matrices:"
                     + " below 1 gives finer strokes, above 1 coarser ones.")
@@ -204,6 +209,9 @@ final class TransferOptions {
         }
         if (styleMasks != null) {
             styleMasks.forEach(builder::addStyleMask);
+        }
+        if (styleSourceMasks != null) {
+            styleSourceMasks.forEach(builder::addStyleSourceMask);
         }
         if (init != null && init.file() != null) {
             builder.initImage(init.file());

@@ -82,6 +82,17 @@ class UsageErrorsTest {
         assertThat(masks.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(masks.err()).startsWith("nst: error: --style-masks: Give one mask per style image: 2 styles, 1 masks");
 
+        Run sourceMasks = run("--content", "a.png", "--style", "b.png,c.png", "--style-blend", "1,1",
+                "--style-source-masks", "m.png", "--output", output());
+        assertThat(sourceMasks.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(sourceMasks.err()).startsWith("nst: error: --style-source-masks: Give one source mask per style"
+                + " image: 2 styles, 1 source masks");
+
+        Run separateOutputs = run("--content", "a.png", "--style", "b.png,c.png", "--style-source-masks",
+                "m.png,n.png", "--output", output());
+        assertThat(separateOutputs.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(separateOutputs.err()).contains("--style-source-masks with several styles needs --style-blend");
+
         Run start = run("--content", "a.png", "--style", "b.png", "--output", output(), "--size", "64",
                 "--start-size", "128");
         assertThat(start.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -51,4 +51,28 @@ public final class Alpha {
         }
         return argb;
     }
+
+    /**
+     * Where a style is taken from: its alpha times a source mask's gray level (resized to
+     * {@code width x height}); either may be null; null when both are.
+     */
+    public static BufferedImage combine(BufferedImage alpha, BufferedImage sourceMask, int width, int height) {
+        if (sourceMask == null) {
+            return alpha;
+        }
+        BufferedImage mask = Images.resize(sourceMask, width, height);
+        BufferedImage opacity = alpha == null ? null : Images.resize(alpha, width, height);
+        BufferedImage combined = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = mask.getRGB(x, y);
+                int level = (int) Math.round(0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) + 0.114 * (rgb & 0xFF));
+                if (opacity != null) {
+                    level = level * (opacity.getRGB(x, y) & 0xFF) / 255;
+                }
+                combined.setRGB(x, y, level * 0x010101);
+            }
+        }
+        return combined;
+    }
 }

@@ -44,8 +44,17 @@ public interface IterationEvent {
     /** Time since the optimisation started (excluding model loading and target extraction). */
     Duration elapsed();
 
-    /** The image just evaluated; converts the tensor, so call it only when needed. */
+    /** The image just evaluated (in a tiled level, the tile's window); converts the tensor, so call it only when needed. */
     BufferedImage currentImage();
+
+    /**
+     * The whole image being optimised: {@link #currentImage()}, or in a tiled level the whole image as of
+     * the last finished tile (the current tile's steps are not in it yet). Converts the whole image, so call
+     * it only when needed.
+     */
+    default BufferedImage wholeImage() {
+        return currentImage();
+    }
 
     /** Asks the run to stop after this step; the result then holds the best image so far. */
     void requestStop();

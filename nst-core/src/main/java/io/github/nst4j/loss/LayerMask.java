@@ -19,4 +19,9 @@ public record LayerMask(INDArray weights, double wholeArea) {
     public double area() {
         return weights.sumNumber().doubleValue();
     }
+
+    /** The sum of the squared weights: what a Gram of masked features is normalised by. */
+    public double squaredArea() {
+        return weights.mul(weights).sumNumber().doubleValue();
+    }
 }

@@ -164,10 +164,12 @@ public final class LossGraph implements AutoCloseable {
     }
 
     /**
-     * Layer weight × style loss of one layer against {@code target}. With a {@code mask}, the Gram
-     * is taken of the features inside it and normalised by the mask's area rather than the image's,
-     * so that it estimates the statistics of that region alone; the loss then counts as the mask's
-     * share of its whole-image area.
+     * Layer weight × style loss of one layer against {@code target}. With a {@code mask} {@code m},
+     * the Gram is taken of the masked features, {@code Σ m²·f·fᵀ}, and normalised by {@code Σ m²}
+     * rather than the image's area: a weighted mean of {@code f·fᵀ} that estimates the statistics of
+     * that region alone, whatever the mask's grey levels (normalising by {@code Σ m} would shrink it
+     * where the mask is grey, and the optimiser would inflate the features there to make up). The loss
+     * then counts as the mask's share {@code Σ m} of its whole-image area.
      */
     private static SDVariable styleTerm(SameDiff sd, LossSpec spec, VggLayer layer, String name,
             SDVariable layerFeatures, LayerMask mask, INDArray target, long height, long width, DataType dataType) {
@@ -178,11 +180,11 @@ public final class LossGraph implements AutoCloseable {
             SDVariable gram = GramMatrix.build(sd, gramName, styleFeatures, layer.channels(), hw[0], hw[1]);
             return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
         }
-        double area = mask.area();
         SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask.weights().castTo(dataType)));
         SDVariable gram = GramMatrix.build(sd, gramName, masked, layer.channels(), hw[0], hw[1])
-                .mul(hw[0] * hw[1] / area);
-        return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer) * area / mask.wholeArea());
+                .mul(hw[0] * hw[1] / mask.squaredArea());
+        return StyleLoss.build(sd, name, gram, target)
+                .mul(spec.styleLayers().get(layer) * mask.area() / mask.wholeArea());
     }
 
     /**

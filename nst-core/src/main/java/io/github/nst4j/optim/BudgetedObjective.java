@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,10 +40,11 @@ public final class BudgetedObjective {
     /**
      * Where an event happens: image size, pyramid level (from 1) and level count, the total number of
      * evaluations of the whole run, when the run started ({@link System#nanoTime()}), and in a tiled
-     * level the tile (else null); width and height are then the tile window's.
+     * level the tile and the whole image as of the last finished tile (else both null); width and height
+     * are then the tile window's.
      */
     public record EventContext(int width, int height, int level, int levelCount, int totalIterations,
-            long startNanos, TilePosition tile) {
+            long startNanos, TilePosition tile, Supplier<BufferedImage> wholeImage) {
     }
 
     /**
@@ -280,6 +282,11 @@ public final class BudgetedObjective {
         @Override
         public BufferedImage currentImage() {
             return PixelTensors.toImage(graph.image());
+        }
+
+        @Override
+        public BufferedImage wholeImage() {
+            return context.wholeImage() != null ? context.wholeImage().get() : currentImage();
         }
 
         @Override

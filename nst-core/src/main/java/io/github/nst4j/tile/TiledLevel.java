@@ -1,5 +1,6 @@
 package io.github.nst4j.tile;
 
+import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.listener.TilePosition;
@@ -96,14 +97,18 @@ public final class TiledLevel {
                 TilePosition position = new TilePosition(pass + 1, plan.passes(), index + 1, grid.tiles().size());
                 BudgetedObjective.EventContext tileContext = new BudgetedObjective.EventContext(tile.window().width(),
                         tile.window().height(), context.level(), context.levelCount(), context.totalIterations(),
-                        context.startNanos(), position);
+                        context.startNanos(), position, () -> PixelTensors.toImage(image));
                 BudgetedObjective objective;
-                try (LossGraph graph = LossGraph.build(network, spec, targets(tile, comparison, height, width),
-                        TileMasks.window(image, tile), DataType.FLOAT, recycleArrays)) {
+                Targets targets = targets(tile, comparison, height, width);
+                try (INDArray window = TileMasks.window(image, tile);
+                        LossGraph graph = LossGraph.build(network, spec, targets, window, DataType.FLOAT,
+                                recycleArrays)) {
                     objective = new BudgetedObjective(graph, history,
                             new BudgetedObjective.LevelBudget(history.size(), history.size() + steps, false),
                             BudgetedObjective.StopRule.NEVER, listener, tileContext);
                     optimizers.get().optimize(objective, null);
+                } finally {
+                    release(targets);
                 }
                 if (objective.stopRequested()) {
                     // The interrupted tile's steps are not kept: a resumed run redoes the tile from its start.
@@ -117,6 +122,19 @@ public final class TiledLevel {
             }
         }
         return new Outcome(image, history, results, null);
+    }
+
+    /**
+     * Frees the tile's own arrays (its content features and masks; the Grams are the level's) at once,
+     * and lets the garbage collector find what the graph left: ND4J frees native memory only when an
+     * array is closed or collected, and a nearly empty Java heap would otherwise let the arrays of tile
+     * after tile pile up far beyond the memory budget.
+     */
+    private static void release(Targets targets) {
+        targets.content().values().forEach(INDArray::close);
+        targets.contentMasks().values().forEach(mask -> mask.weights().close());
+        targets.guides().forEach(guide -> guide.masks().values().forEach(mask -> mask.weights().close()));
+        System.gc();
     }
 
     /** The tile's targets: its own content features, the global Grams, and masks for what it owns. */

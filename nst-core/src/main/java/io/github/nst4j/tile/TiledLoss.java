@@ -43,14 +43,14 @@ public final class TiledLoss {
         List<TiledGram> grams = new ArrayList<>();
         comparison.guides().forEach(guide -> grams.add(new TiledGram()));
         for (Tile tile : grid.tiles()) {
-            Map<VggLayer, INDArray> features = network.features(TileMasks.window(image, tile), layers, DataType.FLOAT);
+            Map<VggLayer, INDArray> features = features(network, image, tile, layers);
             if (hasContent) {
-                Map<VggLayer, INDArray> target = network.features(TileMasks.window(comparison.content(), tile),
-                        spec.contentLayers(), DataType.FLOAT);
+                Map<VggLayer, INDArray> target = features(network, comparison.content(), tile, spec.contentLayers());
                 target.forEach((layer, targetFeatures) -> {
                     INDArray weights = weights(tile, layer, comparison.contentMasks().get(layer));
-                    INDArray difference = features.get(layer).sub(targetFeatures).muli(weights);
-                    contentSums.merge(layer, difference.mul(difference).sumNumber().doubleValue(), Double::sum);
+                    try (INDArray difference = features.get(layer).sub(targetFeatures).muli(weights)) {
+                        contentSums.merge(layer, difference.muli(difference).sumNumber().doubleValue(), Double::sum);
+                    }
                     targetFeatures.close();
                 });
             }
@@ -83,6 +83,14 @@ public final class TiledLoss {
         }
         return new LossValues(spec.contentWeight() * content, spec.styleWeight() * style,
                 spec.tvWeight() * totalVariation(image));
+    }
+
+    /** The features of a tile's window of {@code pixels}; the window's copy is freed at once. */
+    private static Map<VggLayer, INDArray> features(FeatureNetwork network, INDArray pixels, Tile tile,
+            Set<VggLayer> layers) {
+        try (INDArray window = TileMasks.window(pixels, tile)) {
+            return network.features(window, layers, DataType.FLOAT);
+        }
     }
 
     private static INDArray weights(Tile tile, VggLayer layer, LayerMask whole) {

@@ -75,7 +75,7 @@ class NormalizedGradientsTest {
         try (LossGraph graph = LossGraph.build(network, spec, targets, pixels(3), DataType.DOUBLE)) {
             BudgetedObjective objective = new BudgetedObjective(graph, List.of(),
                     new BudgetedObjective.LevelBudget(0, STEPS, false), BudgetedObjective.StopRule.NEVER,
-                    IterationListener.NONE, new BudgetedObjective.EventContext(40, 40, 1, 1, STEPS, System.nanoTime(), null));
+                    IterationListener.NONE, new BudgetedObjective.EventContext(40, 40, 1, 1, STEPS, System.nanoTime(), null, null));
             new AdamImageOptimizer(Defaults.LEARNING_RATE).optimize(objective, null);
             return graph.image().dup();
         }

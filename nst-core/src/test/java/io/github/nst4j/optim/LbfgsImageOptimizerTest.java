@@ -81,7 +81,7 @@ class LbfgsImageOptimizerTest {
         LossGraph graph = LossGraph.build(network, spec, targets, start, DataType.FLOAT);
         return new BudgetedObjective(graph, List.of(), new BudgetedObjective.LevelBudget(0, EVALUATIONS, false),
                 BudgetedObjective.StopRule.NEVER, IterationListener.NONE,
-                new BudgetedObjective.EventContext(56, 48, 1, 1, EVALUATIONS, System.nanoTime(), null));
+                new BudgetedObjective.EventContext(56, 48, 1, 1, EVALUATIONS, System.nanoTime(), null, null));
     }
 
     private static double best(List<LossValues> history) {
