@@ -27,6 +27,7 @@ import org.eclipse.jetty.util.Fields;
 final class StudioHandler extends Handler.Abstract {
     /** The settings of a run are a few hundred bytes of JSON. */
     private static final int MAX_SETTINGS_BYTES = 64 * 1024;
+    private static final double MEGABYTE = 1 << 20;
     private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:;"
             + " frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
@@ -200,13 +201,9 @@ final class StudioHandler extends Handler.Abstract {
     }
 
     private static Refusal tooLarge(String what, long size, int limit) {
-        String actual = size < 0 ? "larger than" : megabytes(size) + "; the limit is";
-        return new Refusal(413, what + " is " + actual + " " + megabytes(limit)
-                + ": use a smaller file (a photo or painting needs far less)");
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, bytes < 1 << 20 ? "%.2f MB" : "%.0f MB", bytes / (double) (1 << 20));
+        String amount = size < 0 ? "over" : String.format(Locale.ROOT, "%.1f MB, over", size / MEGABYTE);
+        return new Refusal(413, String.format(Locale.ROOT, "%s is %s the %.2g MB limit: use a smaller file (a photo"
+                + " or painting needs far less)", what, amount, limit / MEGABYTE));
     }
 
     private static int number(Fields query) {

@@ -297,6 +297,7 @@ async function init() {
     if (state.running.frames > 0) onPreview({ run: page.run, frame: state.running.frames });
   }
   await showSamples();
+  document.body.dataset.ready = 'true';
 }
 
 init().catch(e => showError(e.message));
