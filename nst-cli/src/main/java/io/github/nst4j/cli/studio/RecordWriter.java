@@ -15,6 +15,8 @@ public interface RecordWriter {
      * @param record where to write the record
      * @param settings the settings the run used, keyed by the builder method that sets each
      * @param weights how the record names the weights
+     * @param transfer the run as planned
+     * @param result what the run returned
      * @param elapsedMillis time from the start of the optimisation, by iteration
      * @param image the result image the record describes
      */

@@ -4,6 +4,7 @@ import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.weights.download.DownloadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,8 @@ final class RunCoordinator implements AutoCloseable {
             StudioResult done = StudioResult.of(run.id(), settings, result, image, record);
             results.put(done.id(), done);
             events.publish("result", done.summary());
+        } catch (DownloadException e) {
+            failed(run, e.getMessage() + " (with nst --weights FILE: the studio takes zoo or random weights only)");
         } catch (NstException e) {
             failed(run, e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -41,6 +41,11 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         weights = weights == null ? WeightsChoice.ZOO : weights;
     }
 
+    /** Every setting at the library's default, with the given weights. */
+    static RunSettings defaults(String weights) {
+        return new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, weights);
+    }
+
     /** A builder with these settings and images; {@code build()} then checks them. */
     StyleTransferBuilder builder(ImageStore images, WeightsChoice weightsChoice) {
         StyleTransferBuilder builder = StyleTransfer.builder()

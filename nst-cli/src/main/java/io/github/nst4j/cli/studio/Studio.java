@@ -49,7 +49,12 @@ final class Studio implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new StudioHandler(guard, new PageResources(), images, SampleCatalogue.load(),
                 new WeightsChoice(download), runs, events, initialWeights));
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         // A wildcard address listens everywhere; a browser on this machine reaches it by loopback.
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1"
                 : host.contains(":") ? "[" + host + "]" : host;

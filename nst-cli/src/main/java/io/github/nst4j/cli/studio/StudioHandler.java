@@ -111,8 +111,7 @@ final class StudioHandler extends Handler.Abstract {
 
     private Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("defaults", new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, initialWeights));
+        config.put("defaults", RunSettings.defaults(initialWeights));
         config.put("maxUploadBytes", UploadDecoder.MAX_BYTES);
         return config;
     }

@@ -4,7 +4,7 @@ const $ = id => document.getElementById(id);
 const LOG_SLIDERS = ['contentWeight', 'styleWeight', 'tvWeight'];
 const PLAIN = ['size', 'iterations', 'optimizer', 'init', 'preserveColors', 'levels', 'seed', 'weights'];
 const chart = new LossChart($('chart'));
-const page = { config: null, content: null, styles: [], run: null, running: false, frames: 0, shown: null };
+const page = { config: null, content: null, styles: [], known: new Map(), run: null, frames: 0 };
 
 // ---- messages -------------------------------------------------------------------------------
 function showError(message, setting) {
@@ -63,8 +63,9 @@ function collectSettings() {
 }
 
 // ---- images ---------------------------------------------------------------------------------
+// An image of an earlier result: as added on this page, or (after a reload) by its id alone.
 function imageFromId(id) {
-  return { id, name: id, thumbnail: 'api/images/thumbnail?id=' + encodeURIComponent(id), weight: 1 };
+  return page.known.get(id) || { id, name: id, thumbnail: 'api/images/thumbnail?id=' + encodeURIComponent(id) };
 }
 
 function renderImages() {
@@ -101,6 +102,7 @@ function figure(image, remove) {
 }
 
 function addImage(role, image) {
+  page.known.set(image.id, image);
   if (role === 'content') {
     page.content = image;
   } else {
@@ -158,7 +160,6 @@ async function showSamples() {
 
 // ---- runs -----------------------------------------------------------------------------------
 function setRunning(running) {
-  page.running = running;
   $('stop').disabled = !running;
 }
 
@@ -204,7 +205,6 @@ function onPreview(event) {
 }
 
 function showResult(result) {
-  page.shown = result.id;
   const preview = $('preview');
   preview.hidden = false;
   preview.src = result.image;
