@@ -77,7 +77,7 @@ public final class StudioCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(studio::close, "nst-studio-shutdown"));
         out.println("nst studio: open " + studio.address());
-        out.println("Results go to " + folder.folder() + (folder.isTemporary() ? " (removed on exit)" : "")
+        out.println("Results go to " + folder.folder().toAbsolutePath() + (folder.isTemporary() ? " (removed on exit)" : "")
                 + ". Ctrl-C stops the studio.");
         out.flush();
         if (open) {
