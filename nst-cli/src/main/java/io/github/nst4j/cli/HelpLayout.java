@@ -19,6 +19,7 @@ final class HelpLayout {
         "nst --content FILE|DIR... --style FILE[,FILE...] --output FILE|DIR [OPTIONS]",
         "       nst --style FILE --output FILE [OPTIONS]          (the style alone: a texture)",
         "       nst bench [OPTIONS]                               (speed and memory of this machine)",
+        "       nst studio [OPTIONS]                              (style transfer in the browser)",
         ""
     };
 

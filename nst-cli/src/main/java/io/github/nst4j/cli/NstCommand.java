@@ -61,7 +61,9 @@ import picocli.CommandLine.Spec;
             "  Offline smoke run (untrained weights, not a real style transfer):",
             "    nst --content photo.jpg --style scream.jpg --output smoke.png --weights random",
             "  Measure speed and memory at 128, 256 and 512 px:",
-            "    nst bench"
+            "    nst bench",
+            "  Style transfer in the browser, with a live preview (prints the page's address):",
+            "    nst studio"
         })
 final class NstCommand implements Callable<Integer> {
 

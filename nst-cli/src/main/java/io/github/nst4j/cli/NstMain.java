@@ -1,5 +1,6 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.studio.StudioCommand;
 import io.github.nst4j.error.NstException;
 import picocli.CommandLine;
 
@@ -20,6 +21,8 @@ public final class NstMain {
     /** The configured command line, shared by {@link #main} and tests (which may swap its writers). */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new NstCommand());
+        // Added here rather than in @Command: the studio is handed the record writer it may not depend on.
+        commandLine.addSubcommand("studio", new StudioCommand(new StudioRecords()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(java.nio.file.Path.class, new InputPathConverter());
         HelpLayout.install(commandLine);
