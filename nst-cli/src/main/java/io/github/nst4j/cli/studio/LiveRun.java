@@ -47,7 +47,7 @@ final class LiveRun implements IterationListener {
         long now = System.nanoTime();
         if (frames == 0 || now - lastPreviewNanos >= PREVIEW_INTERVAL_NANOS) {
             lastPreviewNanos = now;
-            preview = Png.encode(event.currentImage());
+            preview = Png.encode(event.wholeImage());
             frames++;
             events.publish("preview", Map.of("run", id, "frame", frames));
         }
