@@ -57,17 +57,10 @@ class AlphaTest {
      */
     @Test
     void transparentStylePixelsAreLeftOutOfTheGram() {
-        BufferedImage stripes = Synthetic.stripes(96, 64);
-        BufferedImage mixed = Synthetic.stripes(96, 64);
-        for (int y = 0; y < 64; y++) {
-            for (int x = 48; x < 96; x++) {
-                mixed.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101);
-            }
-        }
-        BufferedImage start = Synthetic.gradient(96, 64);
-        double pure = firstStyleLoss(stripes, start);
-        double masked = firstStyleLoss(withAlpha(mixed, 48, 96), start);
-        double opaqueMixed = firstStyleLoss(mixed, start);
+        BufferedImage mixed = Synthetic.stripesBesideGray(96, 64);
+        double pure = firstStyleLoss(Synthetic.stripes(96, 64));
+        double masked = firstStyleLoss(withAlpha(mixed, 48, 96));
+        double opaqueMixed = firstStyleLoss(mixed);
         assertThat(masked / pure).isBetween(0.6, 1.6);
         assertThat(Math.abs(opaqueMixed / pure - 1)).isGreaterThan(Math.abs(masked / pure - 1));
     }
@@ -77,9 +70,8 @@ class AlphaTest {
                 .weights(WEIGHTS).build().run().lossHistory().get(0).content();
     }
 
-    private static double firstStyleLoss(BufferedImage style, BufferedImage start) {
-        return StyleTransfer.builder().style(style).mode(Mode.TEXTURE).outputSize(96, 64).initImage(start)
-                .iterations(1).styleScale(1).weights(WEIGHTS).build().run().lossHistory().get(0).style();
+    private static double firstStyleLoss(BufferedImage style) {
+        return Synthetic.firstStyleLoss(StyleTransfer.builder().style(style).weights(WEIGHTS));
     }
 
     /** {@code image} with alpha 0 in columns {@code [from, to)}, 128 in the top rows elsewhere, else 255. */

@@ -18,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,26 +46,10 @@ class StyleMasksTest {
                 .size(SIZE).iterations(100).init(InitMode.NOISE).contentWeight(1e-6).tvWeight(0).weights(WEIGHTS)
                 .build().run();
 
-        FeatureNetwork network = new FeatureNetwork(WEIGHTS.load(), Pooling.AVG);
-        Map<VggLayer, INDArray> output = network.features(PixelTensors.fromImage(result.image()),
-                Defaults.styleLayers().keySet(), DataType.FLOAT);
-        Map<VggLayer, INDArray> first = features(network, stripes, result.image());
-        Map<VggLayer, INDArray> second = features(network, gradient, result.image());
         // block5_conv1 is left out: at this test size (128x64) its receptive field spans both halves,
         // so half-image statistics there mix the two styles; the first four style layers do not.
-        for (VggLayer layer : List.of(VggLayer.BLOCK1_CONV1, VggLayer.BLOCK2_CONV1, VggLayer.BLOCK3_CONV1,
-                VggLayer.BLOCK4_CONV1)) {
-            INDArray features = output.get(layer);
-            long width = features.size(2);
-            INDArray left = GramMatrix.of(features.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(0, width / 2), NDArrayIndex.all()).dup());
-            INDArray right = GramMatrix.of(features.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(width - width / 2, width), NDArrayIndex.all()).dup());
-            INDArray style1 = GramMatrix.of(first.get(layer));
-            INDArray style2 = GramMatrix.of(second.get(layer));
-            assertThat(distance(left, style1)).as("left half at %s", layer).isLessThan(distance(left, style2));
-            assertThat(distance(right, style2)).as("right half at %s", layer).isLessThan(distance(right, style1));
-        }
+        assertHalvesCarryTheirStyles(result.image(), stripes, gradient, EnumSet.of(VggLayer.BLOCK1_CONV1,
+                VggLayer.BLOCK2_CONV1, VggLayer.BLOCK3_CONV1, VggLayer.BLOCK4_CONV1));
     }
 
     /**
@@ -158,27 +141,16 @@ class StyleMasksTest {
      */
     @Test
     void sourceMaskTakesTheStyleFromItsRegion() {
-        BufferedImage stripes = Synthetic.stripes(96, 64);
-        BufferedImage painting = Synthetic.stripes(96, 64);
-        for (int y = 0; y < 64; y++) {
-            for (int x = 48; x < 96; x++) {
-                painting.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101);
-            }
-        }
-        double pure = firstStyleLoss(StyleTransfer.builder().style(stripes));
-        double selected = firstStyleLoss(StyleTransfer.builder().style(painting).addStyleSourceMask(half(true)));
-        double whole = firstStyleLoss(StyleTransfer.builder().style(painting));
+        BufferedImage painting = Synthetic.stripesBesideGray(96, 64);
+        double pure = Synthetic.firstStyleLoss(StyleTransfer.builder().style(Synthetic.stripes(96, 64)).weights(WEIGHTS));
+        double selected = Synthetic.firstStyleLoss(StyleTransfer.builder().style(painting)
+                .addStyleSourceMask(half(true)).weights(WEIGHTS));
+        double whole = Synthetic.firstStyleLoss(StyleTransfer.builder().style(painting).weights(WEIGHTS));
         assertThat(selected / pure).isBetween(0.6, 1.6);
         assertThat(Math.abs(whole / pure - 1)).isGreaterThan(Math.abs(selected / pure - 1));
         assertThatThrownBy(() -> StyleTransfer.builder().style(painting).addStyleSourceMask(half(true))
                 .addStyleSourceMask(half(false)).mode(Mode.TEXTURE).size(64).weights(WEIGHTS).build())
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("one source mask per style image");
-    }
-
-    /** The style loss of a fixed start image at the first step, in texture mode at 96x64. */
-    private static double firstStyleLoss(StyleTransferBuilder builder) {
-        return builder.mode(Mode.TEXTURE).outputSize(96, 64).initImage(Synthetic.gradient(96, 64)).iterations(1)
-                .weights(WEIGHTS).build().run().lossHistory().get(0).style();
     }
 
     @Test

@@ -28,4 +28,24 @@ final class Synthetic {
         }
         return image;
     }
+
+    /** Stripes on the left half, a gray pattern of another texture on the right. */
+    static BufferedImage stripesBesideGray(int w, int h) {
+        BufferedImage image = stripes(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = w / 2; x < w; x++) {
+                image.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101);
+            }
+        }
+        return image;
+    }
+
+    /**
+     * The style loss of the start image {@code gradient(96, 64)} at the first step, in texture mode
+     * at 96x64: how far the style that {@code builder} was given lies from it.
+     */
+    static double firstStyleLoss(StyleTransferBuilder builder) {
+        return builder.mode(Mode.TEXTURE).outputSize(96, 64).initImage(gradient(96, 64)).iterations(1)
+                .build().run().lossHistory().get(0).style();
+    }
 }

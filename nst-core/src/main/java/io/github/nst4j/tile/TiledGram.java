@@ -47,6 +47,8 @@ public final class TiledGram {
                 gram.add(layer, layerFeatures, weights.castTo(dataType));
                 layerFeatures.close();
             });
+            // What the network's pass left unclosed is freed only when collected (see TiledLevel).
+            System.gc();
         }
         return gram.grams();
     }
