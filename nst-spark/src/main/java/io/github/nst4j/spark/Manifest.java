@@ -1,9 +1,12 @@
 package io.github.nst4j.spark;
 
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.ImageWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -42,6 +45,7 @@ final class Manifest {
         }
         Path base = new Path(uri).getParent();
         List<WorkItem> items = new ArrayList<>();
+        Map<String, Integer> rowByOutput = new HashMap<>();
         int number = 0;
         for (Row row : rows.collectAsList()) {
             number++;
@@ -49,7 +53,13 @@ final class Manifest {
                 throw new NstException("Row " + number + " of the --manifest " + uri + " is not a JSON object: "
                         + row.getAs(CORRUPT));
             }
-            items.add(item(row, base, number, uri, commonArguments));
+            WorkItem item = item(row, base, number, uri, commonArguments);
+            Integer earlier = rowByOutput.putIfAbsent(item.output(), number);
+            if (earlier != null) {
+                throw new NstException("Rows " + earlier + " and " + number + " of the --manifest " + uri
+                        + " both write " + item.output() + "; give each row its own output");
+            }
+            items.add(item);
         }
         if (items.isEmpty()) {
             throw new NstException("The --manifest " + uri + " lists no items");
@@ -73,6 +83,11 @@ final class Manifest {
         String output = path(row, OUTPUT, base);
         if (style == null || output == null) {
             throw new NstException("Row " + number + " of the --manifest " + uri + " needs a style and an output");
+        }
+        try {
+            ImageWriter.formatOf(java.nio.file.Path.of(WorkItem.fileName(output)));
+        } catch (NstException e) {
+            throw new NstException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
         }
         List<String> overrides = new ArrayList<>();
         for (String column : row.schema().fieldNames()) {

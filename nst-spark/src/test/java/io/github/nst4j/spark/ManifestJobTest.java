@@ -60,6 +60,17 @@ class ManifestJobTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    @Test
+    void rowsThatShareAnOutputAreRefusedBeforeAnyWork() throws IOException {
+        Path manifest = dir.resolve("items.csv");
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\nb.png,s.png,out/x.png\n");
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("both write");
+    }
+
     private static int width(Path image) throws IOException {
         BufferedImage read = ImageIO.read(image.toFile());
         return read.getWidth();
