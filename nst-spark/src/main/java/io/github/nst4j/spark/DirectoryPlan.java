@@ -24,7 +24,12 @@ final class DirectoryPlan {
             String outputDirectory) {
         List<String> contents = images(files, contentDirectory, "--content-dir");
         List<String> styles = images(files, styleDirectory, "--style-dir");
-        Path output = new Path(outputDirectory);
+        Path output;
+        try {
+            output = files.fileSystem(new Path(outputDirectory)).makeQualified(new Path(outputDirectory));
+        } catch (IOException e) {
+            throw new NstException("Cannot use --output-dir " + outputDirectory + " (" + e.getMessage() + ")", e);
+        }
         List<WorkItem> items = new ArrayList<>();
         for (String content : contents) {
             for (String style : styles) {

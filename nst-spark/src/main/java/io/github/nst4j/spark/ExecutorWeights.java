@@ -36,7 +36,7 @@ final class ExecutorWeights {
             case WeightsChoice.ZOO -> WeightsSource.zoo();
             case WeightsChoice.RANDOM -> WeightsSource.random(seed);
             default -> {
-                java.nio.file.Path local = localCopy(choice.value(), files);
+                java.nio.file.Path local = localCopy(choice, files);
                 yield choice.convention() == null ? WeightsSource.file(local)
                         : WeightsSource.file(local, choice.convention());
             }
@@ -47,8 +47,9 @@ final class ExecutorWeights {
      * A local path to the weights file: a file shipped with {@code --files}, a local file as it is, or a
      * copy of a file on a distributed file system.
      */
-    private static java.nio.file.Path localCopy(String value, HadoopFiles files) {
-        if (!value.contains("/") && !value.contains(":")) {
+    private static java.nio.file.Path localCopy(WeightsChoice choice, HadoopFiles files) {
+        String value = choice.value();
+        if (choice.isShippedName()) {
             File shipped = new File(SparkFiles.get(value));
             if (shipped.isFile()) {
                 return shipped.toPath();

@@ -2,7 +2,9 @@ package io.github.nst4j.spark;
 
 import io.github.nst4j.cli.CoreDefaults;
 import io.github.nst4j.cli.TransferOptions;
+import io.github.nst4j.error.NstException;
 import io.github.nst4j.network.InputConvention;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +98,7 @@ final class NstSparkCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().config(SessionSettings.apply(new SparkConf())).getOrCreate();
         try {
             HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+            checkWeightsFile(files, jobSpec.weights());
             List<WorkItem> items = manifest != null ? Manifest.items(spark, manifest, jobSpec.commonArguments())
                     : DirectoryPlan.items(files, contentDir, styleDir, outputDir);
             List<ItemResult> results = SparkJob.run(spark, items, jobSpec,
@@ -132,6 +135,23 @@ final class NstSparkCommand implements Callable<Integer> {
         }
     }
 
+    /** A weights path (not the name of a file shipped with --files) must exist before any executor looks. */
+    private static void checkWeightsFile(HadoopFiles files, WeightsChoice choice) {
+        if (!choice.isFile() || choice.isShippedName()) {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = files.exists(choice.value());
+        } catch (IOException e) {
+            throw new NstException("Cannot read the --weights file " + choice.value() + ": " + e.getMessage(), e);
+        }
+        if (!exists) {
+            throw new NstException("The --weights file " + choice.value() + " does not exist (give a path every"
+                    + " executor can read, or ship the file with --files and give its name)");
+        }
+    }
+
     /** The transfer options as given on the command line, as {@code --option=value}, for the executors. */
     private List<String> commonArguments() {
         Set<OptionSpec> transferOptions = Set.copyOf(spec.mixins().get("transfer").options());
@@ -155,8 +175,9 @@ final class NstSparkCommand implements Callable<Integer> {
         long done = results.stream().filter(r -> r.status() == ItemStatus.DONE).count();
         long skipped = results.stream().filter(r -> r.status() == ItemStatus.SKIPPED).count();
         List<ItemResult> failed = results.stream().filter(r -> r.status() == ItemStatus.FAILED).toList();
-        out.printf("nst-spark: %d items: %d done, %d skipped, %d failed%s%n", results.size(), done, skipped,
-                failed.size(), report == null ? "" : "; report: " + report);
+        out.printf("nst-spark: %d %s: %d done, %d skipped, %d failed%s%n", results.size(),
+                results.size() == 1 ? "item" : "items", done, skipped, failed.size(),
+                report == null ? "" : "; report: " + report);
         failed.forEach(r -> out.printf("  failed: %s: %s%n", r.item().label(), r.error()));
         out.flush();
         return failed.isEmpty() ? OK : FAILURE;

@@ -26,4 +26,9 @@ record WeightsChoice(String value, InputConvention convention) implements Serial
     boolean isFile() {
         return !value.equals(ZOO) && !value.equals(RANDOM);
     }
+
+    /** A bare file name, which may name a file shipped with {@code --files}. */
+    boolean isShippedName() {
+        return isFile() && !value.contains("/") && !value.contains(":");
+    }
 }

@@ -71,6 +71,18 @@ class ManifestJobTest {
         assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("both write");
     }
 
+    @Test
+    void aMissingWeightsFileIsRefusedBeforeAnyWork() throws IOException {
+        Path manifest = dir.resolve("items.csv");
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/a.png\n");
+        String weights = dir.resolve("models/vgg19.npz").toUri().toString();
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", weights);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("The --weights file " + weights + " does not exist");
+    }
+
     private static int width(Path image) throws IOException {
         BufferedImage read = ImageIO.read(image.toFile());
         return read.getWidth();
