@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * The defaults of the {@code nst} options that set the library's settings, taken from the library's
  * {@link Defaults} so that the two cannot drift apart; {@code --help} shows them.
  */
-final class CoreDefaults implements IDefaultValueProvider {
+public final class CoreDefaults implements IDefaultValueProvider {
     private static final Map<String, String> BY_OPTION = Map.ofEntries(
             Map.entry("--size", String.valueOf(Defaults.SIZE)),
             Map.entry("--iterations", String.valueOf(Defaults.ITERATIONS)),

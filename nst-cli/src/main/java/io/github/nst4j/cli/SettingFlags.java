@@ -7,7 +7,7 @@ import java.util.Map;
  * The one place where the library's setting names (its builder methods) become {@code nst} flags,
  * so that an {@link InvalidSettingException} reads as a usage error about the option the user typed.
  */
-final class SettingFlags {
+public final class SettingFlags {
     private static final Map<String, String> FLAG_BY_SETTING = Map.ofEntries(
             Map.entry("content", "--content"),
             Map.entry("style", "--style"),
@@ -57,7 +57,7 @@ final class SettingFlags {
     }
 
     /** {@code "--size: <message>"}: the exception's message, prefixed with the flag at fault. */
-    static String describe(InvalidSettingException e) {
+    public static String describe(InvalidSettingException e) {
         return flagOf(e.setting()) + ": " + e.getMessage();
     }
 }

@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options that shape the optimisation itself, checked and handed to a {@link StyleTransferBuilder}. */
-final class TransferOptions {
+/**
+ * The options that shape the optimisation itself, checked and handed to a {@link StyleTransferBuilder}.
+ * Public as a picocli mixin for other front ends (nst-spark), which take the same settings under the
+ * same names, with {@link CoreDefaults}.
+ */
+public final class TransferOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
@@ -172,7 +176,7 @@ final class TransferOptions {
      * Rejects combinations that only the command line can get wrong; the values themselves are
      * checked by the library, whose complaints {@link SettingFlags} maps back to these options.
      */
-    void check() {
+    public void check() {
         if (styleLayerWeights != null && styleLayerWeights.size() != styleLayers.size()) {
             fail("--style-layer-weights needs one weight per style layer: " + styleLayers.size() + " layers, "
                     + styleLayerWeights.size() + " weights");
@@ -182,8 +186,13 @@ final class TransferOptions {
         }
     }
 
+    /** Seed of the noise and of random weights ({@code --seed}). */
+    public long seed() {
+        return seed;
+    }
+
     /** Applies every option to {@code builder}. */
-    StyleTransferBuilder apply(StyleTransferBuilder builder) {
+    public StyleTransferBuilder apply(StyleTransferBuilder builder) {
         builder.size(size)
                 .iterations(iterations)
                 .contentWeight(contentWeight)

@@ -31,13 +31,20 @@ public final class Images {
      */
     public static List<Path> inDirectory(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
-            }).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(file -> isInputImage(file.getFileName().toString()))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new NstException("Cannot list the directory " + directory + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Whether a file of this name is an input image of a directory: a JPEG, PNG, BMP or GIF by
+     * extension (any case), and not hidden (no leading dot).
+     */
+    public static boolean isInputImage(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     /**
@@ -62,18 +69,36 @@ public final class Images {
         if (Files.isDirectory(file)) {
             throw new NstException("Expected an image file but got a directory: " + file);
         }
-        BufferedImage image;
         try (InputStream in = Files.newInputStream(file)) {
+            return decode(in, file.toString());
+        } catch (IOException e) {
+            throw unreadable(file.toString(), e);
+        }
+    }
+
+    /**
+     * As {@link #decode(Path)}, from a stream the caller opened and closes (e.g. a file on a distributed
+     * file system); {@code name} says which image it is in an error.
+     *
+     * @throws NstException if the stream cannot be read or is not a supported image
+     */
+    public static BufferedImage decode(InputStream in, String name) {
+        BufferedImage image;
+        try {
             image = ImageIO.read(in);
         } catch (IOException | RuntimeException e) {
-            throw new NstException("Cannot read image " + file + ": " + e.getMessage()
-                    + " (the file is truncated or corrupt; re-export it as PNG or JPEG)", e);
+            throw unreadable(name, e);
         }
         if (image == null) {
-            throw new NstException("Not a supported image: " + file
+            throw new NstException("Not a supported image: " + name
                     + " (use a JPEG, PNG, BMP or GIF file)");
         }
         return image;
+    }
+
+    private static NstException unreadable(String name, Exception e) {
+        return new NstException("Cannot read image " + name + ": " + e.getMessage()
+                + " (the file is truncated or corrupt; re-export it as PNG or JPEG)", e);
     }
 
     /**

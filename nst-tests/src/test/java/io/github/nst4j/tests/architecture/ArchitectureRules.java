@@ -16,6 +16,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 final class ArchitectureRules {
     /** Packages of nst-core's engine: the only ones that may use the DL4J workarounds. */
     private static final String[] ENGINE = {"network", "loss", "optim", "workaround"};
+    /** The front ends: the command line and the Spark job (which takes the command line's options). */
+    private static final String[] FRONT_ENDS = {"cli", "spark"};
     /** Engine packages that are not part of the public API a front end may use. */
     private static final String[] ENGINE_INTERNALS = {"loss", "optim", "workaround"};
 
@@ -49,14 +51,15 @@ final class ArchitectureRules {
     /** The library depends on nothing of the command line: not its classes, nor its libraries. */
     static ArchRule theLibraryKnowsNoCommandLine(String root, String... libraryPackages) {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".cli..", root + ".examples..", root + ".tests..")
+                .and().resideOutsideOfPackages(concat(packages(root, FRONT_ENDS),
+                        new String[] {root + ".examples..", root + ".tests.."}))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(new String[] {root + ".cli.."},
                         libraryPackages));
     }
 
-    /** The command line uses the library's public API only, not the engine's internals. */
+    /** The front ends use the library's public API only, not the engine's internals. */
     static ArchRule theCommandLineUsesThePublicApi(String root) {
-        return noClasses().that().resideInAPackage(root + ".cli..")
+        return noClasses().that().resideInAnyPackage(packages(root, FRONT_ENDS))
                 .should().dependOnClassesThat().resideInAnyPackage(packages(root, ENGINE_INTERNALS));
     }
 

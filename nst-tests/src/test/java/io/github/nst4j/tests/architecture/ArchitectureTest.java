@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * nst4j's floor plan: no package cycles, the DL4J workarounds used by the engine only, a library
- * that knows nothing of the command line, and a command line that uses the public API only. Each
- * rule is also run on a fixture that breaks it, so a rule that could never fail would show.
+ * that knows nothing of the command line, and front ends (the command line, the Spark job) that use
+ * the public API only. Each rule is also run on a fixture that breaks it, so a rule that could never
+ * fail would show.
  */
 class ArchitectureTest {
     private static final String PROJECT = "io.github.nst4j";

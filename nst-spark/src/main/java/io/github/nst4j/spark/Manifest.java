@@ -1,0 +1,119 @@
+package io.github.nst4j.spark;
+
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.image.ImageWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Work items listed in a manifest: CSV with a header, or JSON lines, one item per row with the keys
+ * {@code content} (empty or absent for texture synthesis), {@code style} and {@code output}. Any other
+ * key overrides a setting for that row, named as the option ({@code --size} or {@code size}). Relative
+ * paths are relative to the manifest's directory.
+ */
+final class Manifest {
+    private static final String CONTENT = "content";
+    private static final String STYLE = "style";
+    private static final String OUTPUT = "output";
+    private static final String CORRUPT = "_corrupt_record";
+
+    private Manifest() {
+    }
+
+    /**
+     * Reads the manifest and checks every row's settings against {@code commonArguments}.
+     *
+     * @throws NstException naming the row and the problem
+     */
+    static List<WorkItem> items(SparkSession spark, String uri, List<String> commonArguments) {
+        Dataset<Row> rows = read(spark, uri);
+        Set<String> columns = Set.of(rows.columns());
+        for (String required : List.of(STYLE, OUTPUT)) {
+            if (!columns.contains(required)) {
+                throw new NstException("The --manifest " + uri + " has no '" + required + "' column; it needs "
+                        + "content, style and output (and optionally settings such as size)");
+            }
+        }
+        Path base = new Path(uri).getParent();
+        List<WorkItem> items = new ArrayList<>();
+        Map<String, Integer> rowByOutput = new HashMap<>();
+        int number = 0;
+        for (Row row : rows.collectAsList()) {
+            number++;
+            if (columns.contains(CORRUPT) && row.getAs(CORRUPT) != null) {
+                throw new NstException("Row " + number + " of the --manifest " + uri + " is not a JSON object: "
+                        + row.getAs(CORRUPT));
+            }
+            WorkItem item = item(row, base, number, uri, commonArguments);
+            Integer earlier = rowByOutput.putIfAbsent(item.output(), number);
+            if (earlier != null) {
+                throw new NstException("Rows " + earlier + " and " + number + " of the --manifest " + uri
+                        + " both write " + item.output() + "; give each row its own output");
+            }
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            throw new NstException("The --manifest " + uri + " lists no items");
+        }
+        return items;
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String uri) {
+        String name = uri.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return spark.read().option("header", true).csv(uri);
+        }
+        if (name.endsWith(".json") || name.endsWith(".jsonl")) {
+            return spark.read().json(uri);
+        }
+        throw new NstException("Unknown --manifest format: " + uri + " (name it .csv, .json or .jsonl)");
+    }
+
+    private static WorkItem item(Row row, Path base, int number, String uri, List<String> commonArguments) {
+        String style = path(row, STYLE, base);
+        String output = path(row, OUTPUT, base);
+        if (style == null || output == null) {
+            throw new NstException("Row " + number + " of the --manifest " + uri + " needs a style and an output");
+        }
+        try {
+            ImageWriter.formatOf(java.nio.file.Path.of(WorkItem.fileName(output)));
+        } catch (NstException e) {
+            throw new NstException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
+        }
+        List<String> overrides = new ArrayList<>();
+        for (String column : row.schema().fieldNames()) {
+            Object value = row.getAs(column);
+            if (!Set.of(CONTENT, STYLE, OUTPUT, CORRUPT).contains(column) && value != null) {
+                overrides.add((column.startsWith("--") ? column : "--" + column) + "=" + value);
+            }
+        }
+        WorkItem item = new WorkItem(path(row, CONTENT, base), style, output, overrides);
+        try {
+            ItemSettings.parse(new JobSpec(commonArguments, null, null).argumentsFor(item));
+        } catch (ParameterException e) {
+            throw new NstException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
+        }
+        return item;
+    }
+
+    private static String path(Row row, String column, Path base) {
+        if (!List.of(row.schema().fieldNames()).contains(column)) {
+            return null;
+        }
+        Object value = row.getAs(column);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Path path = new Path(value.toString().trim());
+        return (path.isAbsolute() || base == null ? path : new Path(base, path)).toString();
+    }
+}

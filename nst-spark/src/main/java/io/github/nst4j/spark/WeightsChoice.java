@@ -1,0 +1,34 @@
+package io.github.nst4j.spark;
+
+import io.github.nst4j.network.InputConvention;
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * The value of {@code --weights}: {@code zoo}, {@code random}, or a weights file given as a URI
+ * every executor can read or as the name of a file shipped with {@code spark-submit --files}.
+ *
+ * @param value as given
+ * @param convention {@code --weights-preprocessing}, or null for the file's own
+ */
+record WeightsChoice(String value, InputConvention convention) implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String ZOO = "zoo";
+    static final String RANDOM = "random";
+
+    WeightsChoice {
+        String word = value.trim().toLowerCase(Locale.ROOT);
+        if (word.equals(ZOO) || word.equals(RANDOM)) {
+            value = word;
+        }
+    }
+
+    boolean isFile() {
+        return !value.equals(ZOO) && !value.equals(RANDOM);
+    }
+
+    /** A bare file name, which may name a file shipped with {@code --files}. */
+    boolean isShippedName() {
+        return isFile() && !value.contains("/") && !value.contains(":");
+    }
+}

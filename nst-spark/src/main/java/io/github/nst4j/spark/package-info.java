@@ -1,0 +1,6 @@
+/**
+ * Style transfer of many images as an Apache Spark job: work items from a manifest or from every
+ * content x style pair of two directories, run on the executors with the weights loaded once per
+ * executor JVM, each output written exactly once, and a report of every item.
+ */
+package io.github.nst4j.spark;
