@@ -23,6 +23,8 @@ final class LevelTiling {
     }
 
     static List<PyramidLevel> apply(StyleTransferRequest request, List<PyramidLevel> levels) {
+        ImageSize output = levels.get(levels.size() - 1).output();
+        MemoryEstimate.checkHeap(output.width(), output.height());
         long budget = MemoryEstimate.budget(request.maxMemory());
         int margin = TileGrid.marginFor(FeatureNetwork.reach(deepestLayer(request)));
         int smallest = TileGrid.smallestWindow(margin);

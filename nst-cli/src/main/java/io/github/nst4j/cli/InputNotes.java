@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Notes, once per input file and before any work, on what the run does with parts of an input it
- * cannot use: the frames of an animated GIF after the first, and the alpha channel of an image (the
- * output is RGB). Unreadable files are left to the run, which reports them as errors.
+ * cannot use: the frames of an animated GIF after the first. (An alpha channel is used: see
+ * {@link JobRunner} for the JPEG output that cannot keep it.) Unreadable files are left to the run,
+ * which reports them as errors.
  */
 final class InputNotes {
     private InputNotes() {
@@ -48,15 +48,8 @@ final class InputNotes {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in);
-                if (reader.getFormatName().equalsIgnoreCase("gif") && reader.getNumImages(true) > 1) {
-                    return input + " is an animated GIF; its first frame is used";
-                }
-                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-                if (types.hasNext() && types.next().getColorModel().hasAlpha()) {
-                    return input + " has an alpha channel, which is dropped: the output is RGB (transparency is"
-                            + " not supported yet)";
-                }
-                return null;
+                return reader.getFormatName().equalsIgnoreCase("gif") && reader.getNumImages(true) > 1
+                        ? input + " is an animated GIF; its first frame is used" : null;
             } finally {
                 reader.dispose();
             }

@@ -23,6 +23,13 @@ public final class MemoryEstimate {
     static final long BYTES_PER_PIXEL = 4 * 1024;
     static final long LOW_MEMORY_BYTES_PER_PIXEL = 3 * 1024;
     static final long WHOLE_IMAGE_BYTES_PER_PIXEL = 40;
+    /**
+     * Java heap per output pixel at the peak of converting between pictures and tensors: the picture
+     * (4 bytes), its packed pixels (4) and their float copy (12), with some slack.
+     */
+    static final long HEAP_BYTES_PER_PIXEL = 24;
+    /** Share of the JVM's heap the whole-image pictures may take. */
+    private static final double USABLE_HEAP_SHARE = 0.75;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 
@@ -89,6 +96,25 @@ public final class MemoryEstimate {
                         + " tiles of %d px); %s",
                 width, height, gib(budget), gib((long) (BASE_BYTES + windowBytes
                         + WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height)), smallestWindow, advice));
+    }
+
+    /**
+     * Refuses an output whose whole-image pictures would not fit in the JVM's heap (-Xmx), which
+     * tiles do not help with, naming the size that would.
+     *
+     * @throws InvalidSettingException about the size if they would not fit
+     */
+    public static void checkHeap(int width, int height) {
+        long heap = Runtime.getRuntime().maxMemory();
+        double needed = HEAP_BYTES_PER_PIXEL * (double) width * height;
+        if (needed <= heap * USABLE_HEAP_SHARE) {
+            return;
+        }
+        int fittingLongSide = (int) Math.floor(Math.max(width, height) * Math.sqrt(heap * USABLE_HEAP_SHARE / needed));
+        throw new InvalidSettingException("size", String.format(Locale.ROOT,
+                "An output of %dx%d px needs about %.1f GB of Java heap for its whole-image pictures, but the JVM"
+                        + " allows %.1f GB (-Xmx); use a size of %d px or less, or raise the JVM's -Xmx",
+                width, height, gib((long) needed), gib(heap), fittingLongSide));
     }
 
     private static long bytesPerPixel(boolean lowMemory) {

@@ -127,24 +127,37 @@ class CliFeaturesTest {
                 .startsWith("1 written, 1 failed: broken.png x brick.png (Not a supported image");
     }
 
-    /** Notes, once each, on input parts the run cannot use: later GIF frames, an alpha channel. */
+    /**
+     * A note, once, on the input part the run cannot use: later GIF frames. An alpha channel is used
+     * instead: kept in a PNG output, and noted as dropped in a JPEG one.
+     */
     @Test
-    void animatedGifsAndAlphaAreNoted() throws IOException {
+    void animatedGifsAreNotedAndAlphaIsKept() throws IOException {
         Path gif = dir.resolve("moving.gif");
         List<BufferedImage> frames = List.of(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB),
                 new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB));
         writeGif(frames, gif);
         Path rgba = dir.resolve("rgba.png");
         BufferedImage transparent = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
+        transparent.setRGB(0, 0, 0x80FF0000);
         ImageIO.write(transparent, "png", rgba.toFile());
 
         CliRun run = CliRun.of("--content", rgba.toString(), "--style", gif.toString(), "--output",
-                dir.resolve("o.png").toString(), "--size", "48", "--iterations", "1", "--weights", "random");
+                dir.resolve("o.png").toString(), "--size", "64", "--iterations", "1", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("nst: note: " + gif + " is an animated GIF; its first frame is used")
-                .contains("nst: note: " + rgba + " has an alpha channel, which is dropped");
+                .doesNotContain("alpha");
         assertThat(run.out()).contains("1 iteration,");
+        BufferedImage output = ImageIO.read(dir.resolve("o.png").toFile());
+        assertThat(output.getRGB(0, 0) >>> 24).isEqualTo(0x80);
+        assertThat(output.getRGB(1, 0) >>> 24).isZero();
+
+        CliRun jpeg = CliRun.of("--content", rgba.toString(), "--style", gif.toString(), "--output",
+                dir.resolve("o.jpg").toString(), "--size", "64", "--iterations", "1", "--weights", "random");
+        assertThat(jpeg.exitCode()).as(jpeg.err()).isZero();
+        assertThat(jpeg.out()).contains("Note: JPEG has no alpha channel, so the content's transparency was dropped"
+                + " from " + dir.resolve("o.jpg"));
     }
 
     private static void writeGif(List<BufferedImage> frames, Path file) throws IOException {
