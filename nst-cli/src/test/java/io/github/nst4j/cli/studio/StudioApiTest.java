@@ -121,7 +121,7 @@ class StudioApiTest {
         HttpResponse<String> huge = client.postJson("api/runs", settings(content, style, 100_000, 30));
         assertThat(huge.statusCode()).isEqualTo(400);
         assertThat(StudioClient.JSON.readTree(huge.body()).path("setting").asText()).isEqualTo("size");
-        assertThat(huge.body()).contains("of memory");
+        assertThat(huge.body()).contains("An output of 100000x75000 px needs about");
 
         Map<String, Object> file = settings(content, style, 64, 30);
         file.put("weights", "/etc/passwd");
