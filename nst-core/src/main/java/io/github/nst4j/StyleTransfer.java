@@ -63,12 +63,14 @@ public final class StyleTransfer {
     private final PreparedImages images;
     private final List<PyramidLevel> levels;
     private final long fingerprint;
+    private final int totalIterations;
 
     StyleTransfer(StyleTransferSettings settings, PreparedImages images, List<PyramidLevel> levels, long fingerprint) {
         this.settings = settings;
         this.images = images;
         this.levels = List.copyOf(levels);
         this.fingerprint = fingerprint;
+        this.totalIterations = this.levels.stream().mapToInt(level -> level.evaluations(settings.iterations())).sum();
     }
 
     /** A builder with the {@link Defaults}. */
@@ -254,7 +256,7 @@ public final class StyleTransfer {
                         false);
         try (INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(),
                 size.height()))) {
-            return TiledGram.of(network, pixels, layers, grid, opacity, DataType.FLOAT);
+            return TiledGram.of(network, pixels, layers, grid, opacity);
         }
     }
 
@@ -280,7 +282,7 @@ public final class StyleTransfer {
      * tiles in a level optimised in tiles.
      */
     public int totalIterations() {
-        return levels.stream().mapToInt(level -> level.evaluations(settings.iterations())).sum();
+        return totalIterations;
     }
 
     /** Width of the generated image in pixels. */

@@ -1,9 +1,12 @@
 package io.github.nst4j.tile;
 
+import io.github.nst4j.loss.LayerMask;
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.plan.Region;
 import io.github.nst4j.plan.Tile;
+import java.util.Collection;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,6 +53,35 @@ public final class TileMasks {
         long left = window.x() / stride;
         return wholeMask.get(NDArrayIndex.all(), NDArrayIndex.interval(top, top + hw[0]),
                 NDArrayIndex.interval(left, left + hw[1]), NDArrayIndex.all()).dup('c');
+    }
+
+    /**
+     * {@link #owned(Tile, VggLayer)} within a whole-image mask, if there is one; with the whole-image
+     * area its share counts against (see {@link #wholeArea}).
+     */
+    public static LayerMask owned(Tile tile, VggLayer layer, LayerMask whole, int height, int width) {
+        INDArray owned = owned(tile, layer);
+        if (whole != null) {
+            owned.muli(crop(whole.weights(), tile, layer));
+        }
+        return new LayerMask(owned, wholeArea(layer, whole, height, width));
+    }
+
+    /** The area of a whole-image mask, or without one the layer's positions in a {@code width x height} image. */
+    public static double wholeArea(VggLayer layer, LayerMask whole, int height, int width) {
+        if (whole != null) {
+            return whole.wholeArea();
+        }
+        long[] hw = FeatureNetwork.activationSize(layer, height, width);
+        return hw[0] * hw[1];
+    }
+
+    /** The network's features of the tile's window of {@code pixels}; the window's copy is freed at once. */
+    public static Map<VggLayer, INDArray> features(FeatureNetwork network, INDArray pixels, Tile tile,
+            Collection<VggLayer> layers) {
+        try (INDArray window = window(pixels, tile)) {
+            return network.features(window, layers, DataType.FLOAT);
+        }
     }
 
     /** The window's pixels of a whole {@code [1, 3, H, W]} image, as a new array. */

@@ -7,7 +7,6 @@ import io.github.nst4j.plan.TileGrid;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,20 +30,17 @@ public final class TiledGram {
      *     without one counts everywhere
      */
     public static Map<VggLayer, INDArray> of(FeatureNetwork network, INDArray pixels, Collection<VggLayer> layers,
-            TileGrid grid, Map<VggLayer, INDArray> masks, DataType dataType) {
+            TileGrid grid, Map<VggLayer, INDArray> masks) {
         TiledGram gram = new TiledGram();
         for (Tile tile : grid.tiles()) {
-            Map<VggLayer, INDArray> features;
-            try (INDArray window = TileMasks.window(pixels, tile)) {
-                features = network.features(window, layers, dataType);
-            }
+            Map<VggLayer, INDArray> features = TileMasks.features(network, pixels, tile, layers);
             features.forEach((layer, layerFeatures) -> {
                 INDArray weights = TileMasks.owned(tile, layer);
                 INDArray mask = masks.get(layer);
                 if (mask != null) {
                     weights.muli(TileMasks.crop(mask, tile, layer));
                 }
-                gram.add(layer, layerFeatures, weights.castTo(dataType));
+                gram.add(layer, layerFeatures, weights);
                 layerFeatures.close();
             });
             // What the network's pass left unclosed is freed only when collected (see TiledLevel).

@@ -140,33 +140,20 @@ public final class TiledLevel {
     /** The tile's targets: its own content features, the global Grams, and masks for what it owns. */
     private Targets targets(Tile tile, Comparison comparison, int height, int width) {
         Map<VggLayer, INDArray> content = comparison.content() == null || spec.contentLayers().isEmpty() ? Map.of()
-                : network.features(TileMasks.window(comparison.content(), tile), spec.contentLayers(), DataType.FLOAT);
+                : TileMasks.features(network, comparison.content(), tile, spec.contentLayers());
         Map<VggLayer, LayerMask> contentMasks = new EnumMap<>(VggLayer.class);
         for (VggLayer layer : content.keySet()) {
-            contentMasks.put(layer, ownedMask(tile, layer, comparison.contentMasks().get(layer), height, width));
+            contentMasks.put(layer, TileMasks.owned(tile, layer, comparison.contentMasks().get(layer), height, width));
         }
         List<Targets.Guide> guides = new ArrayList<>();
         for (Targets.Guide guide : comparison.guides()) {
             Map<VggLayer, LayerMask> masks = new EnumMap<>(VggLayer.class);
             for (VggLayer layer : guide.grams().keySet()) {
-                masks.put(layer, ownedMask(tile, layer, guide.masks().get(layer), height, width));
+                masks.put(layer, TileMasks.owned(tile, layer, guide.masks().get(layer), height, width));
             }
             guides.add(new Targets.Guide(guide.grams(), masks));
         }
         return new Targets(content, contentMasks, guides);
-    }
-
-    /**
-     * The mask of what the tile owns at a layer, within a whole-image mask if there is one; its
-     * whole-image area is that mask's, or the layer's positions.
-     */
-    private static LayerMask ownedMask(Tile tile, VggLayer layer, LayerMask whole, int height, int width) {
-        INDArray owned = TileMasks.owned(tile, layer);
-        if (whole == null) {
-            long[] hw = FeatureNetwork.activationSize(layer, height, width);
-            return new LayerMask(owned, hw[0] * hw[1]);
-        }
-        return new LayerMask(owned.muli(TileMasks.crop(whole.weights(), tile, layer)), whole.wholeArea());
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.nst4j.tile;
 
 import io.github.nst4j.listener.LossValues;
-import io.github.nst4j.loss.LayerMask;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
 import io.github.nst4j.network.FeatureNetwork;
@@ -14,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -43,11 +41,13 @@ public final class TiledLoss {
         List<TiledGram> grams = new ArrayList<>();
         comparison.guides().forEach(guide -> grams.add(new TiledGram()));
         for (Tile tile : grid.tiles()) {
-            Map<VggLayer, INDArray> features = features(network, image, tile, layers);
+            Map<VggLayer, INDArray> features = TileMasks.features(network, image, tile, layers);
             if (hasContent) {
-                Map<VggLayer, INDArray> target = features(network, comparison.content(), tile, spec.contentLayers());
+                Map<VggLayer, INDArray> target = TileMasks.features(network, comparison.content(), tile,
+                        spec.contentLayers());
                 target.forEach((layer, targetFeatures) -> {
-                    INDArray weights = weights(tile, layer, comparison.contentMasks().get(layer));
+                    INDArray weights = TileMasks.owned(tile, layer, comparison.contentMasks().get(layer), height, width)
+                            .weights();
                     try (INDArray difference = features.get(layer).sub(targetFeatures).muli(weights)) {
                         contentSums.merge(layer, difference.muli(difference).sumNumber().doubleValue(), Double::sum);
                     }
@@ -57,7 +57,8 @@ public final class TiledLoss {
             for (int g = 0; g < grams.size(); g++) {
                 Targets.Guide guide = comparison.guides().get(g);
                 for (VggLayer layer : guide.grams().keySet()) {
-                    grams.get(g).add(layer, features.get(layer), weights(tile, layer, guide.masks().get(layer)));
+                    grams.get(g).add(layer, features.get(layer),
+                            TileMasks.owned(tile, layer, guide.masks().get(layer), height, width).weights());
                 }
             }
             features.values().forEach(INDArray::close);
@@ -65,7 +66,7 @@ public final class TiledLoss {
         double content = 0;
         for (Map.Entry<VggLayer, Double> entry : contentSums.entrySet()) {
             VggLayer layer = entry.getKey();
-            content += entry.getValue() / (layer.channels() * wholeArea(layer, comparison.contentMasks().get(layer),
+            content += entry.getValue() / (layer.channels() * TileMasks.wholeArea(layer, comparison.contentMasks().get(layer),
                     height, width));
         }
         double style = 0;
@@ -77,33 +78,13 @@ public final class TiledLoss {
                 INDArray target = guide.grams().get(layer);
                 INDArray difference = entry.getValue().sub(target);
                 double mean = difference.mul(difference).sumNumber().doubleValue() / target.length();
-                double share = grams.get(g).area(layer) / wholeArea(layer, guide.masks().get(layer), height, width);
+                double share = grams.get(g).area(layer) / TileMasks.wholeArea(layer, guide.masks().get(layer),
+                        height, width);
                 style += spec.styleLayers().get(layer) * mean * share;
             }
         }
         return new LossValues(spec.contentWeight() * content, spec.styleWeight() * style,
                 spec.tvWeight() * totalVariation(image));
-    }
-
-    /** The features of a tile's window of {@code pixels}; the window's copy is freed at once. */
-    private static Map<VggLayer, INDArray> features(FeatureNetwork network, INDArray pixels, Tile tile,
-            Set<VggLayer> layers) {
-        try (INDArray window = TileMasks.window(pixels, tile)) {
-            return network.features(window, layers, DataType.FLOAT);
-        }
-    }
-
-    private static INDArray weights(Tile tile, VggLayer layer, LayerMask whole) {
-        INDArray owned = TileMasks.owned(tile, layer);
-        return whole == null ? owned : owned.muli(TileMasks.crop(whole.weights(), tile, layer));
-    }
-
-    private static double wholeArea(VggLayer layer, LayerMask whole, int height, int width) {
-        if (whole != null) {
-            return whole.wholeArea();
-        }
-        long[] hw = FeatureNetwork.activationSize(layer, height, width);
-        return hw[0] * hw[1];
     }
 
     /** ½ Σ of squared differences between horizontal and vertical neighbours, as the loss graph's term. */
