@@ -10,6 +10,7 @@ import io.github.nst4j.image.PixelTensors;
 import io.github.nst4j.listener.EarlyStop;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.listener.PreparationEvent;
 import io.github.nst4j.loss.LayerMask;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.Targets;
@@ -20,14 +21,19 @@ import io.github.nst4j.optim.BudgetedObjective;
 import io.github.nst4j.optim.ImageOptimizer;
 import io.github.nst4j.optim.LbfgsImageOptimizer;
 import io.github.nst4j.plan.PyramidLevel;
+import io.github.nst4j.plan.Region;
+import io.github.nst4j.plan.Tile;
 import io.github.nst4j.plan.TileGrid;
+import io.github.nst4j.plan.TimeEstimate;
 import io.github.nst4j.tile.TileResult;
 import io.github.nst4j.tile.TiledGram;
 import io.github.nst4j.tile.TiledLevel;
 import io.github.nst4j.tile.TiledLoss;
+import io.github.nst4j.tile.WindowProgress;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +101,9 @@ public final class StyleTransfer {
     public StyleTransferResult run(IterationListener listener) {
         FeatureNetwork network = new FeatureNetwork(settings.weights().load(), settings.pooling());
         ResumeState resume = settings.resumeFrom();
+        if (resume == null && levels.stream().anyMatch(PyramidLevel::tiled)) {
+            listener.onEstimate(estimate(network));
+        }
         int firstLevel = resume == null ? 0 : resume.levelIndex();
         long startNanos = System.nanoTime();
         LevelOutcome outcome = new LevelOutcome(null, 0, Double.NaN, List.of(), null, null, List.of());
@@ -125,6 +134,31 @@ public final class StyleTransfer {
     }
 
     /**
+     * Forecasts how long {@link #run()} takes on this machine, from a forward pass and two optimisation
+     * steps timed on the run's largest window (loading the weights first). A run with a level in tiles
+     * reports the same forecast to its listener before it starts.
+     *
+     * @throws NstException if the weights cannot be loaded
+     */
+    public TimeEstimate estimate() {
+        return estimate(new FeatureNetwork(settings.weights().load(), settings.pooling()));
+    }
+
+    private TimeEstimate estimate(FeatureNetwork network) {
+        PyramidLevel last = levels.get(levels.size() - 1);
+        ImageSize window = last.output();
+        if (last.tiled()) {
+            Region largest = last.tiles().grid(window.width(), window.height(), 0).tiles().stream().map(Tile::window)
+                    .max(Comparator.comparingLong(Region::area)).orElseThrow();
+            window = new ImageSize(largest.width(), largest.height());
+        }
+        boolean hasContent = images.content() != null;
+        TimeEstimate.UnitCosts costs = Calibration.measure(network, settings.lossSpec(), window, hasContent,
+                !images.styles().isEmpty(), !settings.lowMemory());
+        return TimeEstimate.of(levels, settings.iterations(), hasContent, costs);
+    }
+
+    /**
      * What a level leaves: its best image with its iteration and loss, the run's history so far, an
      * early stop, where to resume if a listener stopped the run, and the tiles of a tiled level.
      */
@@ -135,7 +169,8 @@ public final class StyleTransfer {
     private LevelOutcome runWhole(FeatureNetwork network, PyramidLevel level, int index, INDArray start,
             List<LossValues> history, ResumeState resume, IterationListener listener,
             BudgetedObjective.EventContext context) {
-        LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison(network, level)),
+        LossGraph graph = LossGraph.build(network, settings.lossSpec(),
+                targets(network, comparison(network, level, WindowProgress.NONE)),
                 start, DataType.FLOAT, !settings.lowMemory());
         // A level that stopped early leaves the rest of its budget unused: each level gets its own.
         int levelStart = resume != null ? resume.resumePoint().levelStart() : history.size();
@@ -162,27 +197,63 @@ public final class StyleTransfer {
     private LevelOutcome runTiled(FeatureNetwork network, PyramidLevel level, int index, INDArray start,
             List<LossValues> history, ResumeState resume, IterationListener listener,
             BudgetedObjective.EventContext context) {
-        TiledLevel.Comparison comparison = comparison(network, level);
-        TiledLevel tiled = new TiledLevel(network, settings.lossSpec(), level.tiles(), this::imageOptimizer,
-                !settings.lowMemory());
         TiledLevel.Start from = resume != null
                 ? new TiledLevel.Start(resume.tilePass(), resume.tileIndex(), resume.resumePoint().history())
                 : new TiledLevel.Start(0, 0, history);
-        TiledLevel.Outcome outcome = tiled.run(start, comparison, settings.iterations(), from, listener, context);
-        int done = outcome.history().size();
-        if (outcome.stoppedAt() != null) {
-            TiledLevel.Start at = outcome.stoppedAt();
-            BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, outcome.image(),
-                    Double.POSITIVE_INFINITY, done, outcome.history(), Map.of(ImageOptimizer.IMAGE, outcome.image()));
-            return new LevelOutcome(outcome.image(), done, Double.NaN, outcome.history(), null,
-                    new ResumeState(fingerprint, index, point, at.pass(), at.tile()), outcome.tiles());
+        TiledLevel.Comparison comparison;
+        try {
+            comparison = comparison(network, level, preparation(listener, PreparationEvent.Task.STYLE_STATISTICS));
+        } catch (PreparationStopped stopped) {
+            return stoppedTiled(index, start, from, List.of());
         }
+        TiledLevel tiled = new TiledLevel(network, settings.lossSpec(), level.tiles(), this::imageOptimizer,
+                !settings.lowMemory());
+        TiledLevel.Outcome outcome = tiled.run(start, comparison, settings.iterations(), from, listener, context);
+        if (outcome.stoppedAt() != null) {
+            return stoppedTiled(index, outcome.image(), outcome.stoppedAt(), outcome.tiles());
+        }
+        int done = outcome.history().size();
         TileGrid grid = level.tiles().grid(level.output().width(), level.output().height(), 0);
-        LossValues whole = TiledLoss.of(network, settings.lossSpec(), outcome.image(), comparison, grid);
+        double wholeLoss;
+        try {
+            wholeLoss = TiledLoss.of(network, settings.lossSpec(), outcome.image(), comparison, grid,
+                    preparation(listener, PreparationEvent.Task.WHOLE_IMAGE_LOSS)).total();
+        } catch (PreparationStopped stopped) {
+            wholeLoss = Double.NaN; // the image is finished; only its measurement was cut short
+        }
         if (comparison.content() != null) {
             comparison.content().close();
         }
-        return new LevelOutcome(outcome.image(), done, whole.total(), outcome.history(), null, null, outcome.tiles());
+        return new LevelOutcome(outcome.image(), done, wholeLoss, outcome.history(), null, null, outcome.tiles());
+    }
+
+    /** A tiled level stopped before tile {@code at}, holding {@code image}: the run can resume there. */
+    private LevelOutcome stoppedTiled(int index, INDArray image, TiledLevel.Start at, List<TileResult> tiles) {
+        int done = at.history().size();
+        BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, image,
+                Double.POSITIVE_INFINITY, done, at.history(), Map.of(ImageOptimizer.IMAGE, image));
+        return new LevelOutcome(image, done, Double.NaN, at.history(), null,
+                new ResumeState(fingerprint, index, point, at.pass(), at.tile()), tiles);
+    }
+
+    /** Reports each window of long work to {@code listener}, and ends it when the listener asks. */
+    private static WindowProgress preparation(IterationListener listener, PreparationEvent.Task task) {
+        long startNanos = System.nanoTime();
+        return (done, total) -> {
+            PreparationEvent event = new PreparationEvent(task, done, total,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+            listener.onPreparation(event);
+            if (event.stopRequested()) {
+                throw new PreparationStopped();
+            }
+        };
+    }
+
+    /** Unwinds long work between steps that a listener stopped. */
+    private static final class PreparationStopped extends RuntimeException {
+        PreparationStopped() {
+            super(null, null, false, false);
+        }
     }
 
     private StyleTransferResult result(BufferedImage image, LevelOutcome last, List<EarlyStop> earlyStops,
@@ -209,7 +280,7 @@ public final class StyleTransfer {
      * A style's Grams leave out its transparent pixels, and are computed in tiles where the style
      * image is larger than the level's tiles.
      */
-    private TiledLevel.Comparison comparison(FeatureNetwork network, PyramidLevel level) {
+    private TiledLevel.Comparison comparison(FeatureNetwork network, PyramidLevel level, WindowProgress progress) {
         int width = level.output().width();
         int height = level.output().height();
         INDArray content = images.content() == null ? null
@@ -222,7 +293,7 @@ public final class StyleTransfer {
         Set<VggLayer> styleLayers = settings.lossSpec().styleLayers().keySet();
         List<Map<VggLayer, INDArray>> grams = new ArrayList<>();
         for (int i = 0; i < images.styles().size() && !styleLayers.isEmpty(); i++) {
-            grams.add(styleGrams(network, level, i, styleLayers));
+            grams.add(styleGrams(network, level, i, styleLayers, progress));
         }
         List<Targets.Guide> guides = new ArrayList<>();
         if (!images.styleMasks().isEmpty()) {
@@ -245,18 +316,13 @@ public final class StyleTransfer {
 
     /** Style {@code index}'s Gram matrices at this level, its transparent pixels left out. */
     private Map<VggLayer, INDArray> styleGrams(FeatureNetwork network, PyramidLevel level, int index,
-            Set<VggLayer> layers) {
+            Set<VggLayer> layers, WindowProgress progress) {
         ImageSize size = level.styles().get(index);
         Map<VggLayer, INDArray> opacity = images.styleAlphas().get(index)
                 .map(alpha -> layerWeights(alpha, layers, size.width(), size.height())).orElse(Map.of());
-        // A whole level takes the style in one pass; a tiled one in tiles no larger than its own.
-        TileGrid grid = level.tiled()
-                ? TileGrid.of(size.width(), size.height(), level.tiles().margin(), level.tiles().maxWindow(), false)
-                : TileGrid.of(size.width(), size.height(), 0, Math.max(size.longSide(), TileGrid.smallestWindow(0)),
-                        false);
         try (INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(),
                 size.height()))) {
-            return TiledGram.of(network, pixels, layers, grid, opacity);
+            return TiledGram.of(network, pixels, layers, level.styleGrid(index), opacity, progress);
         }
     }
 

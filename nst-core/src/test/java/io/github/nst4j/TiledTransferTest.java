@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nst4j.error.InvalidSettingException;
+import io.github.nst4j.listener.IterationEvent;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.PreparationEvent;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.plan.Region;
+import io.github.nst4j.plan.TimeEstimate;
 import io.github.nst4j.tile.TileResult;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A level forced into tiles: its whole-image loss comes near the untiled run's, its tile borders
- * leave no seam, and an interruption mid-pass resumes to the same pixels. Layers up to block 3
+ * leave no seam, and an interruption mid-pass or during the style's statistics resumes to the same
+ * pixels. Layers up to block 3
  * keep the tiles' margin (30 px) and so the test small; the tiling is the same for any layers.
  */
 class TiledTransferTest {
@@ -98,6 +105,68 @@ class TiledTransferTest {
         StyleTransferResult resumed = builder().tileSize(TILE).resumeFrom(ResumeState.read(state)).build().run();
         assertThat(resumed.tiles()).isEqualTo(tiled.tiles().subList(interrupted.tiles().size(), tiled.tiles().size()));
         assertThat(pixels(resumed.image())).isEqualTo(pixels(tiled.image()));
+    }
+
+    /**
+     * A stop during the style's statistics (taken in tiles) ends the run before its first step, with
+     * its start image and a state that resumes to the same pixels; the run's time estimate came first.
+     */
+    @Test
+    void stopDuringTheStyleStatisticsResumesToTheSamePixels() {
+        List<PreparationEvent> preparations = new ArrayList<>();
+        List<TimeEstimate> estimates = new ArrayList<>();
+        StyleTransferResult stopped = builder().tileSize(TILE).build().run(new IterationListener() {
+            @Override
+            public void onIteration(IterationEvent event) {
+                throw new AssertionError("a step after the stop, at iteration " + event.iteration());
+            }
+
+            @Override
+            public void onPreparation(PreparationEvent event) {
+                preparations.add(event);
+                event.requestStop();
+            }
+
+            @Override
+            public void onEstimate(TimeEstimate estimate) {
+                assertThat(preparations).as("the estimate comes before the work").isEmpty();
+                estimates.add(estimate);
+            }
+        });
+        assertThat(estimates).singleElement().satisfies(estimate -> assertThat(estimate.total()).isPositive());
+        assertThat(preparations).singleElement().satisfies(event -> {
+            assertThat(event.task()).isEqualTo(PreparationEvent.Task.STYLE_STATISTICS);
+            assertThat(event.done()).isEqualTo(1);
+            assertThat(event.total()).isGreaterThan(1);
+        });
+        assertThat(stopped.stoppedEarly()).isTrue();
+        assertThat(stopped.lossHistory()).isEmpty();
+        assertThat(stopped.resumeState().tilePass()).isZero();
+        Path state = dir.resolve("statistics.state.npz");
+        stopped.resumeState().write(state);
+        StyleTransferResult resumed = builder().tileSize(TILE).resumeFrom(ResumeState.read(state)).build().run();
+        assertThat(resumed.tiles()).isEqualTo(tiled.tiles());
+        assertThat(pixels(resumed.image())).isEqualTo(pixels(tiled.image()));
+    }
+
+    /** A stop while the finished image's whole-image loss is measured keeps the image, its loss unmeasured. */
+    @Test
+    void stopDuringTheFinalLossKeepsTheFinishedImage() {
+        StyleTransferResult result = builder().tileSize(TILE).build().run(new IterationListener() {
+            @Override
+            public void onIteration(IterationEvent event) {
+            }
+
+            @Override
+            public void onPreparation(PreparationEvent event) {
+                if (event.task() == PreparationEvent.Task.WHOLE_IMAGE_LOSS) {
+                    event.requestStop();
+                }
+            }
+        });
+        assertThat(result.stoppedEarly()).isFalse();
+        assertThat(result.bestLoss()).isNaN();
+        assertThat(pixels(result.image())).isEqualTo(pixels(tiled.image()));
     }
 
     @Test

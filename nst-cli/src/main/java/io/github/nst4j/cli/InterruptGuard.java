@@ -4,7 +4,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns the first Ctrl-C (SIGINT) or SIGTERM into a request to stop after the current iteration,
+ * Turns the first Ctrl-C (SIGINT) or SIGTERM into a request to stop after the current step (an
+ * iteration, or a window of a tiled run's style statistics),
  * so the run can still write its best image; a second one ends the process at once. The previous
  * handlers come back on {@link #close()}.
  */
@@ -31,7 +32,7 @@ final class InterruptGuard implements AutoCloseable {
             Runtime.getRuntime().halt(EXIT_ON_SECOND_SIGNAL);
         }
         interrupted = true;
-        System.err.println("Stopping after this iteration to write the best image so far (" + signal.getName()
+        System.err.println("Stopping after this step to write the best image so far (" + signal.getName()
                 + " again to quit now)");
     }
 

@@ -9,7 +9,11 @@ import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.listener.EarlyStop;
+import io.github.nst4j.listener.IterationEvent;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.PreparationEvent;
 import io.github.nst4j.plan.PyramidLevel;
+import io.github.nst4j.plan.TimeEstimate;
 import io.github.nst4j.storage.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -31,10 +35,11 @@ final class JobRunner {
     private static final int ANIMATION_FRAME_MILLIS = 200;
 
     /**
-     * The files besides the output image that the command line asked for (null where not), and
-     * whether the job is one of a batch (its progress then names it).
+     * The files besides the output image that the command line asked for (null where not), whether
+     * the job is one of a batch (its progress then names it), and whether only its plan and time
+     * estimate are wanted.
      */
-    record Extras(Path record, Path plot, Path animate, int saveEvery, boolean batch) {
+    record Extras(Path record, Path plot, Path animate, int saveEvery, boolean batch, boolean estimateOnly) {
     }
 
     private final PrintWriter out;
@@ -67,6 +72,12 @@ final class JobRunner {
      */
     int run(BatchPlan.Job job, StyleTransferBuilder builder, ResumeState resume) {
         Path output = job.output();
+        if (extras.estimateOnly()) {
+            StyleTransfer transfer = builder.resumeFrom(resume).build();
+            out.println(summary(job, transfer, resume));
+            out.println(estimateLine(transfer.estimate()));
+            return ExitCode.OK;
+        }
         try (OutputLock lock = OutputLock.acquire(output)) {
             StyleTransfer transfer = builder.resumeFrom(resume).build();
             out.println(summary(job, transfer, resume));
@@ -77,12 +88,29 @@ final class JobRunner {
             StyleTransferResult result;
             try (ProgressReporter progress = ProgressReporter.forConsole(err, transfer.mode(),
                     extras.batch() ? job.label() + ": " : "")) {
-                result = transfer.run(event -> {
-                    progress.onIteration(event);
-                    checkpoints.onIteration(event);
-                    recorder.onIteration(event);
-                    if (interrupt.interrupted()) {
-                        event.requestStop();
+                result = transfer.run(new IterationListener() {
+                    @Override
+                    public void onIteration(IterationEvent event) {
+                        progress.onIteration(event);
+                        checkpoints.onIteration(event);
+                        recorder.onIteration(event);
+                        if (interrupt.interrupted()) {
+                            event.requestStop();
+                        }
+                    }
+
+                    @Override
+                    public void onPreparation(PreparationEvent event) {
+                        progress.onPreparation(event);
+                        if (interrupt.interrupted()) {
+                            event.requestStop();
+                        }
+                    }
+
+                    @Override
+                    public void onEstimate(TimeEstimate estimate) {
+                        out.println(estimateLine(estimate));
+                        out.flush();
                     }
                 });
             } catch (DivergedException e) {
@@ -121,8 +149,10 @@ final class JobRunner {
             }
             // A finished run has nothing to resume; a stale state would only invite a wrong --resume.
             String removed = Files.exists(state) && AtomicFiles.deleteQuietly(state) ? "; removed " + state : "";
-            out.println(String.format(Locale.ROOT, "Wrote %s (best image: iteration %d of %d, loss %.4g; %.1f s)%s",
-                    names(written), result.bestIteration(), result.lossHistory().size(), result.bestLoss(),
+            String loss = Double.isNaN(result.bestLoss()) ? "loss not measured"
+                    : String.format(Locale.ROOT, "loss %.4g", result.bestLoss());
+            out.println(String.format(Locale.ROOT, "Wrote %s (best image: iteration %d of %d, %s; %.1f s)%s",
+                    names(written), result.bestIteration(), result.lossHistory().size(), loss,
                     result.elapsed().toMillis() / 1000.0, removed));
             return ExitCode.OK;
         }
@@ -167,6 +197,16 @@ final class JobRunner {
 
     private static String names(List<Path> files) {
         return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+
+    /** "Estimated time: about 1 h 05 min here (a step of a 729x729 px window takes 4.20 s)". */
+    static String estimateLine(TimeEstimate estimate) {
+        TimeEstimate.UnitCosts costs = estimate.costs();
+        long minutes = Math.max(1, Math.round(estimate.total().toSeconds() / 60.0));
+        String time = minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60,
+                minutes % 60);
+        return String.format(Locale.ROOT, "Estimated time: about %s here (a step of a %s px window takes %.2f s)",
+                time, costs.window(), costs.stepSeconds());
     }
 
     private String summary(BatchPlan.Job job, StyleTransfer transfer, ResumeState resume) {

@@ -125,6 +125,10 @@ final class NstCommand implements Callable<Integer> {
                     + " options as that run. The result has the same pixels as an uninterrupted run.")
     private Path resume;
 
+    @Option(names = "--estimate", description = "Print the plan (size, scales, tiles) and how long the run would"
+            + " take on this machine, timed on its largest tile or scale, then exit without writing anything.")
+    private boolean estimateOnly;
+
     @Option(names = "--stacktrace", description = "Print the full stack trace of an error.")
     private boolean stacktrace;
 
@@ -141,7 +145,7 @@ final class NstCommand implements Callable<Integer> {
         InputNotes.report(jobs, err);
         try (InterruptGuard interrupt = new InterruptGuard()) {
             JobRunner runner = new JobRunner(spec.commandLine().getOut(), err, interrupt,
-                    new JobRunner.Extras(record, plot, animate, saveEvery, jobs.size() > 1),
+                    new JobRunner.Extras(record, plot, animate, saveEvery, jobs.size() > 1, estimateOnly),
                     weightsSource.description() + weightsChecksum(), this::settings);
             BatchOutcome outcome = new BatchOutcome();
             for (BatchPlan.Job job : jobs) {

@@ -4,6 +4,7 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.listener.PreparationEvent;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows progress: a live bar with iteration, speed, losses and ETA on a terminal, or a plain line
  * every {@value #LINE_EVERY} iterations when the output is a file or pipe. Speed is in seconds per
  * iteration in both, measured over the iterations this process ran (a resumed run's earlier part
- * ran elsewhere). Only the loss terms of the run's mode are shown.
+ * ran elsewhere). Only the loss terms of the run's mode are shown. Long work between steps (a tiled
+ * run's style statistics and final loss) gets a plain line at its first window and every tenth of it.
  */
 final class ProgressReporter implements IterationListener, AutoCloseable {
     static final int LINE_EVERY = 10;
@@ -29,6 +31,10 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     private ProgressBar bar;
     /** Iterations done before this process's first event: those of a resumed run's earlier part. */
     private int iterationsBefore = -1;
+    /** Time from the start to this process's first iteration. */
+    private long firstElapsedNanos;
+    /** Time the style statistics took before the first iteration. */
+    private long statisticsNanos;
 
     /**
      * @param lines where plain progress lines go when there is no terminal
@@ -52,6 +58,7 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     public void onIteration(IterationEvent event) {
         if (iterationsBefore < 0) {
             iterationsBefore = event.iteration() - 1;
+            firstElapsedNanos = event.elapsed().toNanos();
         }
         if (terminal != null) {
             updateBar(event);
@@ -59,6 +66,26 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
                 || event.iteration() == iterationsBefore + 1) {
             lines.println(line(event));
         }
+    }
+
+    @Override
+    public void onPreparation(PreparationEvent event) {
+        if (event.task() == PreparationEvent.Task.STYLE_STATISTICS && event.done() == event.total()) {
+            statisticsNanos += event.elapsed().toNanos();
+        }
+        int every = Math.max(1, event.total() / 10);
+        if (event.done() == 1 || event.done() % every == 0 || event.done() == event.total()) {
+            lines.println(preparationLine(event));
+            lines.flush();
+        }
+    }
+
+    /** "style statistics: window 126/1260  0.41 s/window  ETA 0:08:37". */
+    String preparationLine(PreparationEvent event) {
+        double secondsPerWindow = event.elapsed().toNanos() / 1e9 / event.done();
+        String task = event.task() == PreparationEvent.Task.STYLE_STATISTICS ? "style statistics" : "whole-image loss";
+        return String.format(Locale.ROOT, "%s%s: window %d/%d  %.2f s/window  ETA %s", prefix, task, event.done(),
+                event.total(), secondsPerWindow, clock(Math.round(secondsPerWindow * (event.total() - event.done()))));
     }
 
     private void updateBar(IterationEvent event) {
@@ -85,9 +112,16 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
                 event.totalIterations(), level(event), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
     }
 
-    /** Seconds per iteration over this process's iterations. */
+    /**
+     * Seconds per iteration over this process's iterations, timed from its first one on: before it, a
+     * tiled run spends minutes on the style's statistics, which would inflate the speed and ETA. The
+     * first one's own time leaves them out.
+     */
     private double secondsPerIteration(IterationEvent event) {
-        return event.elapsed().toNanos() / 1e9 / Math.max(1, event.iteration() - iterationsBefore);
+        if (event.iteration() == iterationsBefore + 1) {
+            return (firstElapsedNanos - statisticsNanos) / 1e9;
+        }
+        return (event.elapsed().toNanos() - firstElapsedNanos) / 1e9 / (event.iteration() - iterationsBefore - 1);
     }
 
     /**

@@ -58,7 +58,11 @@ final class RunRecord {
         ObjectNode outcome = root.putObject("result");
         outcome.put("iterations", result.lossHistory().size());
         outcome.put("bestIteration", result.bestIteration());
-        outcome.put("bestLoss", result.bestLoss());
+        if (Double.isNaN(result.bestLoss())) {
+            outcome.putNull("bestLoss"); // a stop cut the final whole-image loss short
+        } else {
+            outcome.put("bestLoss", result.bestLoss());
+        }
         outcome.put("stoppedEarly", result.stoppedEarly());
         outcome.put("optimisationSeconds", optimisationSeconds);
         outcome.put("peakResidentBytes", ProcessInfo.peakBytes());

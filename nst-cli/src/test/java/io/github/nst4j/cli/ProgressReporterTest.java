@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nst4j.Mode;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.LossValues;
+import io.github.nst4j.listener.PreparationEvent;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Plain progress lines: the mode's loss terms only, and speed over this process's iterations. */
@@ -34,6 +36,28 @@ class ProgressReporterTest {
         assertThat(text.toString()).isEqualTo(
                 "cat.png x brick.png: iteration 1/10  loss 6.000 (style 2.00, tv 3.00)  0.50 s/it  ETA 0:00:05"
                         + System.lineSeparator());
+    }
+
+    /**
+     * A tiled run's style statistics: a line at the first window and at every tenth of them, with its
+     * own speed and ETA; the iterations' speed then leaves them out.
+     */
+    @Test
+    void longWorkBetweenStepsGetsLinesOfItsOwn() {
+        ProgressReporter progress = new ProgressReporter(new PrintWriter(text, true), null, Mode.TRANSFER, "");
+        for (int window = 1; window <= 20; window++) {
+            progress.onPreparation(new PreparationEvent(PreparationEvent.Task.STYLE_STATISTICS, window, 20,
+                    Duration.ofMillis(500L * window)));
+        }
+        progress.onIteration(event(1, 10, 10_400));
+        progress.onIteration(event(10, 10, 14_000));
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(13);
+        assertThat(lines.get(0)).isEqualTo("style statistics: window 1/20  0.50 s/window  ETA 0:00:10");
+        assertThat(lines.get(1)).isEqualTo("style statistics: window 2/20  0.50 s/window  ETA 0:00:09");
+        assertThat(lines.get(10)).isEqualTo("style statistics: window 20/20  0.50 s/window  ETA 0:00:00");
+        assertThat(lines.get(11)).endsWith("0.40 s/it  ETA 0:00:04");
+        assertThat(lines.get(12)).endsWith("0.40 s/it  ETA 0:00:00");
     }
 
     private static IterationEvent event(int iteration, int total, long elapsedMillis) {

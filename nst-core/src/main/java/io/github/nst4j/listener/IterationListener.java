@@ -1,8 +1,10 @@
 package io.github.nst4j.listener;
 
+import io.github.nst4j.plan.TimeEstimate;
+
 /**
- * Sees every optimisation step of a style transfer. Called on the thread running the transfer;
- * keep it quick, since the next step waits for it.
+ * Sees every optimisation step of a style transfer, and the long work between steps. Called on the
+ * thread running the transfer; keep it quick, since the next step waits for it.
  */
 @FunctionalInterface
 public interface IterationListener {
@@ -10,4 +12,15 @@ public interface IterationListener {
     IterationListener NONE = event -> { };
 
     void onIteration(IterationEvent event);
+
+    /** Called after each window of long work between steps (see {@link PreparationEvent}). */
+    default void onPreparation(PreparationEvent event) {
+    }
+
+    /**
+     * Called once before a run with a level in tiles starts its work, with the forecast of how long
+     * the whole run takes here (measuring it costs about three steps of one tile).
+     */
+    default void onEstimate(TimeEstimate estimate) {
+    }
 }

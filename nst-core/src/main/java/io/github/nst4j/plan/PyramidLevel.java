@@ -32,6 +32,17 @@ public record PyramidLevel(ImageSize output, List<ImageSize> styles, TilePlan ti
         return new PyramidLevel(output, styles, plan);
     }
 
+    /**
+     * The grid the Grams of style {@code index} are taken over: one pass over the whole style image
+     * for a whole level, windows no larger than the level's own for a tiled one.
+     */
+    public TileGrid styleGrid(int index) {
+        ImageSize size = styles.get(index);
+        return tiled() ? TileGrid.of(size.width(), size.height(), tiles.margin(), tiles.maxWindow(), false)
+                : TileGrid.of(size.width(), size.height(), 0, Math.max(size.longSide(), TileGrid.smallestWindow(0)),
+                        false);
+    }
+
     /** Loss evaluations of this level when each tile (or the whole image) gets {@code iterations} steps. */
     public int evaluations(int iterations) {
         return tiled() ? tiles.evaluations(output.width(), output.height(), iterations) : iterations;

@@ -28,9 +28,10 @@ public final class TiledGram {
      *
      * @param masks per layer, {@code [1, H', W', 1]} at the layer's resolution of the whole image; a layer
      *     without one counts everywhere
+     * @param progress told after each window
      */
     public static Map<VggLayer, INDArray> of(FeatureNetwork network, INDArray pixels, Collection<VggLayer> layers,
-            TileGrid grid, Map<VggLayer, INDArray> masks) {
+            TileGrid grid, Map<VggLayer, INDArray> masks, WindowProgress progress) {
         TiledGram gram = new TiledGram();
         for (Tile tile : grid.tiles()) {
             Map<VggLayer, INDArray> features = TileMasks.features(network, pixels, tile, layers);
@@ -44,7 +45,8 @@ public final class TiledGram {
                 layerFeatures.close();
             });
             // What the network's pass left unclosed is freed only when collected (see TiledLevel).
-            System.gc();
+            NativeHeap.release();
+            progress.windowDone(tile.index() + 1, grid.tiles().size());
         }
         return gram.grams();
     }

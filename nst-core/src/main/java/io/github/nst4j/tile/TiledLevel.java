@@ -126,15 +126,14 @@ public final class TiledLevel {
 
     /**
      * Frees the tile's own arrays (its content features and masks; the Grams are the level's) at once,
-     * and lets the garbage collector find what the graph left: ND4J frees native memory only when an
-     * array is closed or collected, and a nearly empty Java heap would otherwise let the arrays of tile
-     * after tile pile up far beyond the memory budget.
+     * and what the graph left (see {@link NativeHeap}): a nearly empty Java heap would otherwise let the
+     * arrays of tile after tile pile up far beyond the memory budget.
      */
     private static void release(Targets targets) {
         targets.content().values().forEach(INDArray::close);
         targets.contentMasks().values().forEach(mask -> mask.weights().close());
         targets.guides().forEach(guide -> guide.masks().values().forEach(mask -> mask.weights().close()));
-        System.gc();
+        NativeHeap.release();
     }
 
     /** The tile's targets: its own content features, the global Grams, and masks for what it owns. */

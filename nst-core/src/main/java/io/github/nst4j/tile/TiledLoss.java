@@ -26,9 +26,13 @@ public final class TiledLoss {
     private TiledLoss() {
     }
 
-    /** The weighted loss terms of {@code image}, {@code [1, 3, H, W]}, measured over {@code grid}. */
+    /**
+     * The weighted loss terms of {@code image}, {@code [1, 3, H, W]}, measured over {@code grid}.
+     *
+     * @param progress told after each window
+     */
     public static LossValues of(FeatureNetwork network, LossSpec spec, INDArray image,
-            TiledLevel.Comparison comparison, TileGrid grid) {
+            TiledLevel.Comparison comparison, TileGrid grid, WindowProgress progress) {
         int height = (int) image.size(2);
         int width = (int) image.size(3);
         boolean hasContent = comparison.content() != null && !spec.contentLayers().isEmpty();
@@ -62,6 +66,7 @@ public final class TiledLoss {
                 }
             }
             features.values().forEach(INDArray::close);
+            progress.windowDone(tile.index() + 1, grid.tiles().size());
         }
         double content = 0;
         for (Map.Entry<VggLayer, Double> entry : contentSums.entrySet()) {

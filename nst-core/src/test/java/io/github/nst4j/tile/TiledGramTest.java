@@ -36,7 +36,7 @@ class TiledGramTest {
         TileGrid grid = TileGrid.of(336, 272, margin, 300, shifted);
         assertThat(grid.tiles()).hasSizeGreaterThanOrEqualTo(4);
 
-        Map<VggLayer, INDArray> tiled = TiledGram.of(network, pixels, STYLE_LAYERS, grid, Map.of());
+        Map<VggLayer, INDArray> tiled = TiledGram.of(network, pixels, STYLE_LAYERS, grid, Map.of(), WindowProgress.NONE);
         Map<VggLayer, INDArray> whole = network.features(pixels, STYLE_LAYERS, DataType.FLOAT);
         for (VggLayer layer : STYLE_LAYERS) {
             INDArray expected = GramMatrix.of(whole.get(layer));
@@ -54,7 +54,7 @@ class TiledGramTest {
         INDArray pixels = Nd4j.rand(DataType.FLOAT, 1, 3, 272, 336).muli(255);
         TileGrid grid = TileGrid.of(336, 272, 0, 120, false);
         VggLayer layer = VggLayer.BLOCK5_CONV1;
-        INDArray tiled = TiledGram.of(network, pixels, Set.of(layer), grid, Map.of()).get(layer);
+        INDArray tiled = TiledGram.of(network, pixels, Set.of(layer), grid, Map.of(), WindowProgress.NONE).get(layer);
         INDArray expected = GramMatrix.of(network.features(pixels, Set.of(layer), DataType.FLOAT).get(layer));
         assertThat(tiled.sub(expected).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue())
                 .isGreaterThan(1e-3);

@@ -50,7 +50,7 @@ class TiledLossTest {
         TileGrid grid = TileGrid.of(320, 272, margin, 300, false);
         assertThat(grid.tiles()).hasSizeGreaterThanOrEqualTo(4);
         LossValues tiled = TiledLoss.of(network, spec, image,
-                new TiledLevel.Comparison(content, contentMasks, plain.guides()), grid);
+                new TiledLevel.Comparison(content, contentMasks, plain.guides()), grid, WindowProgress.NONE);
 
         assertThat(tiled.content()).isCloseTo(whole.content(), withPercentage(0.01));
         assertThat(tiled.style()).isCloseTo(whole.style(), withPercentage(0.01));

@@ -29,6 +29,9 @@ class CliTilesTest {
         // Two tiles in the first pass, three in the shifted second: five evaluations of one step each.
         assertThat(run.out()).contains("5 iterations");
         assertThat(run.err()).contains("pass 2/2 tile 3/3");
+        // Before the work: the forecast, then the style's statistics window by window.
+        assertThat(run.out()).containsPattern("Estimated time: about \\d+ min here \\(a step of a \\d+x\\d+ px window");
+        assertThat(run.err()).containsPattern("style statistics: window 1/\\d+").contains("whole-image loss: window");
         assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(256);
 
         JsonNode tiles = new ObjectMapper().readTree(dir.resolve("tiled.png.json").toFile()).path("result")
@@ -41,6 +44,20 @@ class CliTilesTest {
         assertThat(second.path("window").path("x").asInt()).isLessThan(128);
         assertThat(second.path("best").path("total").asDouble()).isPositive()
                 .isLessThanOrEqualTo(second.path("first").path("total").asDouble());
+    }
+
+    /** --estimate prints the plan and its time on this machine, and writes nothing. */
+    @Test
+    void estimatePrintsThePlanAndItsTimeWithoutRunning() {
+        Path output = dir.resolve("estimated.png");
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
+                "--style", SampleImages.style("the_scream.jpg").toString(), "--output", output.toString(),
+                "--size", "1024", "--max-memory", "2500m", "--estimate", "--weights", "random");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("in tiles of up to").containsPattern("Estimated time: about .+ here");
+        assertThat(run.err()).doesNotContain("iteration 1/");
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test

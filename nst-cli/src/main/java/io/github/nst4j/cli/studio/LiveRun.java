@@ -2,6 +2,7 @@ package io.github.nst4j.cli.studio;
 
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.PreparationEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,14 @@ final class LiveRun implements IterationListener {
             frames++;
             events.publish("preview", Map.of("run", id, "frame", frames));
         }
+        if (stopRequested) {
+            event.requestStop();
+        }
+    }
+
+    /** Stop also ends the long work of a tiled run between steps (a large style's statistics). */
+    @Override
+    public void onPreparation(PreparationEvent event) {
         if (stopRequested) {
             event.requestStop();
         }
