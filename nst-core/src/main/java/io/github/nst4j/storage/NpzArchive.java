@@ -8,17 +8,15 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * NumPy {@code .npz} files: a zip of {@code <name>.npy} entries, as {@code numpy.savez} (stored)
- * and {@code numpy.savez_compressed} (deflated) write them. Each entry is parsed by ND4J's own
- * {@code .npy} reader.
+ * and {@code numpy.savez_compressed} (deflated) write them. Entries are streamed (see
+ * {@link NpyStream}), so that an image of hundreds of megabytes never sits whole on the Java heap.
  */
 public final class NpzArchive {
     private static final String NPY = ".npy";
@@ -41,13 +39,10 @@ public final class NpzArchive {
                 if (!entry.getName().endsWith(NPY)) {
                     continue;
                 }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                }
                 String name = entry.getName().substring(0, entry.getName().length() - NPY.length());
-                // dup: the parsed array may point into the temporary buffer it was read from.
-                arrays.put(name, Nd4j.createNpyFromByteArray(bytes).dup());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    arrays.put(name, NpyStream.read(in));
+                }
             }
         }
         return arrays;
@@ -60,16 +55,14 @@ public final class NpzArchive {
     public static void write(Map<String, INDArray> arrays, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
-                byte[] npy = Nd4j.toNpyByteArray(entry.getValue());
-                CRC32 crc = new CRC32();
-                crc.update(npy);
+                NpyStream npy = NpyStream.of(entry.getValue());
                 ZipEntry zipEntry = new ZipEntry(entry.getKey() + NPY);
                 zipEntry.setMethod(ZipEntry.STORED);
-                zipEntry.setSize(npy.length);
-                zipEntry.setCompressedSize(npy.length);
-                zipEntry.setCrc(crc.getValue());
+                zipEntry.setSize(npy.size());
+                zipEntry.setCompressedSize(npy.size());
+                zipEntry.setCrc(npy.crc());
                 zip.putNextEntry(zipEntry);
-                zip.write(npy);
+                npy.writeTo(zip);
                 zip.closeEntry();
             }
         }
