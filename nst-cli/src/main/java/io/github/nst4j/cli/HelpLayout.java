@@ -40,7 +40,7 @@ final class HelpLayout {
         groups.put("Colour", List.of("--preserve-colors"));
         groups.put("Records and animation", List.of("--save-every", "--record", "--plot", "--animate", "--resume"));
         groups.put("Weights", List.of("--weights", "--weights-preprocessing"));
-        groups.put("Other", List.of("--stacktrace", "--help", "--version"));
+        groups.put("Other", List.of("--estimate", "--stacktrace", "--help", "--version"));
         return groups;
     }
 
