@@ -46,6 +46,12 @@ final class Calibration {
             contentLayers.forEach(layer -> content.put(layer, features.get(layer)));
             Map<VggLayer, INDArray> grams = new EnumMap<>(VggLayer.class);
             styleLayers.forEach(layer -> grams.put(layer, GramMatrix.of(features.get(layer))));
+            // Only the content targets stay beside the graph, as in a tile: the rest would crowd its memory.
+            features.forEach((layer, values) -> {
+                if (!content.containsKey(layer)) {
+                    values.close();
+                }
+            });
             Targets targets = new Targets(content, Map.of(),
                     grams.isEmpty() ? List.of() : List.of(new Targets.Guide(grams, Map.of())));
             long buildStart = System.nanoTime();
@@ -58,7 +64,7 @@ final class Calibration {
                 graph.lossesAndGradient();
                 stepSeconds = secondsSince(stepStart);
             }
-            features.values().forEach(INDArray::close);
+            content.values().forEach(INDArray::close);
             grams.values().forEach(INDArray::close);
             System.gc();
             return new TimeEstimate.UnitCosts(window, forwardSeconds, stepSeconds, Math.max(0, firstStep - stepSeconds));

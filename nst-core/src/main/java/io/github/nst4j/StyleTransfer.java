@@ -38,6 +38,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -101,7 +102,7 @@ public final class StyleTransfer {
     public StyleTransferResult run(IterationListener listener) {
         FeatureNetwork network = new FeatureNetwork(settings.weights().load(), settings.pooling());
         ResumeState resume = settings.resumeFrom();
-        if (resume == null && levels.stream().anyMatch(PyramidLevel::tiled)) {
+        if (resume == null && listener.wantsEstimate() && levels.stream().anyMatch(PyramidLevel::tiled)) {
             listener.onEstimate(estimate(network));
         }
         int firstLevel = resume == null ? 0 : resume.levelIndex();
@@ -134,9 +135,10 @@ public final class StyleTransfer {
     }
 
     /**
-     * Forecasts how long {@link #run()} takes on this machine, from a forward pass and two optimisation
-     * steps timed on the run's largest window (loading the weights first). A run with a level in tiles
-     * reports the same forecast to its listener before it starts.
+     * Forecasts how long {@link #run()} takes on this machine from the start (a resumed run's done part
+     * included), from a forward pass and two optimisation steps timed on the run's largest window
+     * (loading the weights first). A fresh run with a level in tiles reports the same forecast to a
+     * listener that {@linkplain IterationListener#wantsEstimate() wants it} before it starts.
      *
      * @throws NstException if the weights cannot be loaded
      */
@@ -292,8 +294,15 @@ public final class StyleTransfer {
         }
         Set<VggLayer> styleLayers = settings.lossSpec().styleLayers().keySet();
         List<Map<VggLayer, INDArray>> grams = new ArrayList<>();
+        // One count over all styles' windows, so that progress and its ETA run once through them.
+        int windows = styleLayers.isEmpty() ? 0 : IntStream.range(0, images.styles().size())
+                .map(i -> level.styleGrid(i).tiles().size()).sum();
+        int before = 0;
         for (int i = 0; i < images.styles().size() && !styleLayers.isEmpty(); i++) {
-            grams.add(styleGrams(network, level, i, styleLayers, progress));
+            int offset = before;
+            grams.add(styleGrams(network, level, i, styleLayers,
+                    (done, total) -> progress.windowDone(offset + done, windows)));
+            before += level.styleGrid(i).tiles().size();
         }
         List<Targets.Guide> guides = new ArrayList<>();
         if (!images.styleMasks().isEmpty()) {

@@ -29,8 +29,8 @@ import java.util.List;
  *     from; null otherwise
  * @param tiles for levels optimised in tiles (too large for memory whole), each tile's pass, regions and
  *     losses, in order; empty when every level was optimised whole. The last level's image is then the
- *     one after its last tile, {@code bestLoss} its whole-image loss measured tile by tile, and
- *     {@code lossHistory} holds the tiles' losses
+ *     one after its last tile, {@code bestLoss} its whole-image loss measured tile by tile (NaN if a
+ *     listener stopped that measurement), and {@code lossHistory} holds the tiles' losses
  */
 public record StyleTransferResult(BufferedImage image, int bestIteration, double bestLoss, List<LossValues> lossHistory,
         List<EarlyStop> earlyStops, boolean stoppedEarly, Duration elapsed, ResumeState resumeState,

@@ -39,7 +39,7 @@ class StyleMasksTest {
     /**
      * At every style layer, block5_conv1 included. Its receptive field is 156 px wide, so the halves
      * are 256 px wide: most of each half's deepest features then see that half alone. The styles are
-     * drawn at the output's size, so that their 4 px stripes are not blurred by resizing.
+     * drawn at the output's long side, so that their 4 px stripes are not blurred by resizing.
      */
     @Test
     void complementaryMasksGiveEachHalfItsOwnStyle() {

@@ -128,6 +128,11 @@ class TiledTransferTest {
             }
 
             @Override
+            public boolean wantsEstimate() {
+                return true;
+            }
+
+            @Override
             public void onEstimate(TimeEstimate estimate) {
                 assertThat(preparations).as("the estimate comes before the work").isEmpty();
                 estimates.add(estimate);

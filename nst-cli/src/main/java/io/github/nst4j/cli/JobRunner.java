@@ -75,7 +75,7 @@ final class JobRunner {
         if (extras.estimateOnly()) {
             StyleTransfer transfer = builder.resumeFrom(resume).build();
             out.println(summary(job, transfer, resume));
-            out.println(estimateLine(transfer.estimate()));
+            out.println(estimateLine(transfer.estimate()) + (resume == null ? "" : ", for the whole run from its start"));
             return ExitCode.OK;
         }
         try (OutputLock lock = OutputLock.acquire(output)) {
@@ -105,6 +105,11 @@ final class JobRunner {
                         if (interrupt.interrupted()) {
                             event.requestStop();
                         }
+                    }
+
+                    @Override
+                    public boolean wantsEstimate() {
+                        return true;
                     }
 
                     @Override
@@ -199,13 +204,13 @@ final class JobRunner {
         return files.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    /** "Estimated time: about 1 h 05 min here (a step of a 729x729 px window takes 4.20 s)". */
+    /** "Estimated time: about 1 h 05 min here (a step at 729x729 px takes 4.20 s)". */
     static String estimateLine(TimeEstimate estimate) {
         TimeEstimate.UnitCosts costs = estimate.costs();
         long minutes = Math.max(1, Math.round(estimate.total().toSeconds() / 60.0));
         String time = minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60,
                 minutes % 60);
-        return String.format(Locale.ROOT, "Estimated time: about %s here (a step of a %s px window takes %.2f s)",
+        return String.format(Locale.ROOT, "Estimated time: about %s here (a step at %s px takes %.2f s)",
                 time, costs.window(), costs.stepSeconds());
     }
 

@@ -157,7 +157,7 @@ final class NstCommand implements Callable<Integer> {
                     return code;
                 }
             }
-            if (jobs.size() > 1) {
+            if (jobs.size() > 1 && !estimateOnly) {
                 spec.commandLine().getOut().println(outcome.summary());
             }
             return outcome.failed() ? ExitCode.FAILURE : ExitCode.OK;
@@ -169,7 +169,9 @@ final class NstCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             int code = runner.run(job, builder(job), resumeState);
-            outcome.written();
+            if (!estimateOnly) {
+                outcome.written();
+            }
             return code;
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), SettingFlags.describe(e), e);
@@ -256,7 +258,9 @@ final class NstCommand implements Callable<Integer> {
                     + " is a file");
         }
         try {
-            Files.createDirectories(output);
+            if (!estimateOnly) {
+                Files.createDirectories(output);
+            }
         } catch (IOException e) {
             throw usage("Cannot create the --output directory " + output + " (" + e.getMessage() + ")");
         }

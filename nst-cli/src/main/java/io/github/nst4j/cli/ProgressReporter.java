@@ -31,10 +31,8 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     private ProgressBar bar;
     /** Iterations done before this process's first event: those of a resumed run's earlier part. */
     private int iterationsBefore = -1;
-    /** Time from the start to this process's first iteration. */
-    private long firstElapsedNanos;
-    /** Time the style statistics took before the first iteration. */
-    private long statisticsNanos;
+    /** Time spent on finished work between steps (style statistics, whole-image losses). */
+    private long preparationNanos;
 
     /**
      * @param lines where plain progress lines go when there is no terminal
@@ -58,7 +56,6 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     public void onIteration(IterationEvent event) {
         if (iterationsBefore < 0) {
             iterationsBefore = event.iteration() - 1;
-            firstElapsedNanos = event.elapsed().toNanos();
         }
         if (terminal != null) {
             updateBar(event);
@@ -70,8 +67,13 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
 
     @Override
     public void onPreparation(PreparationEvent event) {
-        if (event.task() == PreparationEvent.Task.STYLE_STATISTICS && event.done() == event.total()) {
-            statisticsNanos += event.elapsed().toNanos();
+        if (event.done() == event.total()) {
+            preparationNanos += event.elapsed().toNanos();
+        }
+        if (bar != null) {
+            // Lines printed under a live bar would be torn by its refreshes.
+            bar.setExtraMessage(" " + preparationLine(event));
+            return;
         }
         int every = Math.max(1, event.total() / 10);
         if (event.done() == 1 || event.done() % every == 0 || event.done() == event.total()) {
@@ -113,15 +115,11 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     }
 
     /**
-     * Seconds per iteration over this process's iterations, timed from its first one on: before it, a
-     * tiled run spends minutes on the style's statistics, which would inflate the speed and ETA. The
-     * first one's own time leaves them out.
+     * Seconds per iteration over this process's iterations, leaving out the work between steps: a
+     * tiled run spends minutes on the style's statistics, which would inflate the speed and ETA.
      */
     private double secondsPerIteration(IterationEvent event) {
-        if (event.iteration() == iterationsBefore + 1) {
-            return (firstElapsedNanos - statisticsNanos) / 1e9;
-        }
-        return (event.elapsed().toNanos() - firstElapsedNanos) / 1e9 / (event.iteration() - iterationsBefore - 1);
+        return (event.elapsed().toNanos() - preparationNanos) / 1e9 / Math.max(1, event.iteration() - iterationsBefore);
     }
 
     /**

@@ -18,9 +18,14 @@ public interface IterationListener {
     }
 
     /**
-     * Called once before a run with a level in tiles starts its work, with the forecast of how long
-     * the whole run takes here (measuring it costs about three steps of one tile).
+     * Whether a fresh (not resumed) run with a level in tiles should measure its time forecast and
+     * report it to {@link #onEstimate} before it starts; measuring costs about three steps of one tile.
      */
+    default boolean wantsEstimate() {
+        return false;
+    }
+
+    /** The forecast of how long the whole run takes here, if {@link #wantsEstimate()}. */
     default void onEstimate(TimeEstimate estimate) {
     }
 }

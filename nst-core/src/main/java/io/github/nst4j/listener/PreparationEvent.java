@@ -23,7 +23,7 @@ public final class PreparationEvent {
     private boolean stopRequested;
 
     /**
-     * @param done windows done so far in this task
+     * @param done windows done so far in this task (over all style images, for the statistics)
      * @param total windows of this task
      * @param elapsed time since this task started
      */
@@ -53,7 +53,7 @@ public final class PreparationEvent {
     /**
      * Asks the run to stop. During the style statistics, the run ends before its level's first step
      * (the result holds the level's start image and can be resumed); during the whole-image loss, the
-     * finished image is kept and its loss is left unmeasured.
+     * finished image is kept and its loss is left unmeasured (a further level, if any, still runs).
      */
     public void requestStop() {
         stopRequested = true;

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,13 +12,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.bytedeco.javacpp.BytePointer;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One array in NumPy's {@code .npy} format (version 1.0 written; 1.0 to 3.0 read), streamed between
- * the array's native memory and the file a megabyte at a time. ND4J's own reader and writer go
+ * the array's native memory and the file a megabyte at a time, with long offsets (an array may pass
+ * 2 GB). ND4J's own reader and writer go
  * through a Java byte array of the whole file: an 8192x6144 image is 600 MB of heap, twice.
  */
 final class NpyStream {
@@ -42,8 +45,10 @@ final class NpyStream {
         String descr = TYPES.entrySet().stream().filter(entry -> entry.getValue() == array.dataType())
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "no .npy type for " + array.dataType()));
-        // A view or another order is copied once; whole row-major arrays are written as they are.
-        this.array = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        // A view or another layout is copied once; whole row-major arrays are written as they are.
+        this.array = array.isView() || array.ordering() != 'c' || !Shape.hasDefaultStridesForShape(array)
+                ? array.dup('c') : array;
+        Nd4j.getAffinityManager().ensureLocation(this.array, AffinityManager.Location.HOST);
         String shape = Arrays.stream(array.shape()).mapToObj(Long::toString)
                 .reduce((a, b) -> a + ", " + b).map(joined -> array.rank() == 1 ? joined + "," : joined).orElse("");
         StringBuilder dict = new StringBuilder(String.format(Locale.ROOT,
@@ -73,21 +78,33 @@ final class NpyStream {
     }
 
     /** The CRC-32 of the whole {@code .npy}, which a stored zip entry declares before its data. */
-    long crc() {
+    long crc() throws IOException {
         CRC32 crc = new CRC32();
         crc.update(header);
-        crc.update(data());
+        forEachChunk(crc::update);
         return crc.getValue();
     }
 
     void writeTo(OutputStream out) throws IOException {
         out.write(header);
-        ByteBuffer data = data();
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, data.remaining()))];
-        while (data.hasRemaining()) {
-            int length = Math.min(chunk.length, data.remaining());
-            data.get(chunk, 0, length);
-            out.write(chunk, 0, length);
+        forEachChunk(out::write);
+    }
+
+    /** Something that takes {@code length} bytes of {@code chunk} from offset 0. */
+    private interface ChunkSink {
+        void accept(byte[] chunk, int offset, int length) throws IOException;
+    }
+
+    /** Hands the array's bytes, in native order, to {@code sink} a chunk at a time. */
+    private void forEachChunk(ChunkSink sink) throws IOException {
+        BytePointer bytes = new BytePointer(array.data().addressPointer());
+        long start = array.offset() * array.dataType().width();
+        long end = start + dataBytes();
+        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, end - start))];
+        for (long at = start; at < end; at += chunk.length) {
+            int length = (int) Math.min(chunk.length, end - at);
+            bytes.position(at).get(chunk, 0, length);
+            sink.accept(chunk, 0, length);
         }
     }
 
@@ -123,27 +140,24 @@ final class NpyStream {
             return Nd4j.createNpyFromByteArray(whole.toByteArray()).dup();
         }
         INDArray array = Nd4j.createUninitialized(type, shape, fortran ? 'f' : 'c');
-        ByteBuffer target = array.data().asNio();
-        byte[] chunk = new byte[(int) Math.min(CHUNK, target.remaining())];
-        while (target.hasRemaining()) {
-            int read = in.read(chunk, 0, Math.min(chunk.length, target.remaining()));
+        BytePointer target = new BytePointer(array.data().addressPointer());
+        long total = array.length() * type.width();
+        byte[] chunk = new byte[(int) Math.min(CHUNK, total)];
+        for (long at = 0; at < total;) {
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, total - at));
             if (read < 0) {
-                throw new IOException("a .npy array ends early: " + target.remaining() + " bytes missing");
+                throw new IOException("a .npy array ends early: " + (total - at) + " bytes missing");
             }
-            target.put(chunk, 0, read);
+            target.position(at).put(chunk, 0, read);
+            at += read;
         }
+        // Written on the host: a GPU backend copies it to the device when first used.
+        Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
         return fortran ? array.dup('c') : array;
     }
 
     private long dataBytes() {
         return array.length() * array.dataType().width();
-    }
-
-    /** The array's bytes, from its first element, in native order. */
-    private ByteBuffer data() {
-        ByteBuffer all = array.data().asNio();
-        long offset = array.offset() * array.dataType().width();
-        return all.position((int) offset).limit((int) (offset + dataBytes())).slice();
     }
 
     private static String group(Pattern pattern, String dict) throws IOException {

@@ -2,6 +2,7 @@ package io.github.nst4j.tile;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 
 /**
@@ -24,7 +25,7 @@ final class NativeHeap {
     static void release() {
         System.gc();
         if (TRIM != null) {
-            TRIM.invokeInt(new Object[] {0});
+            TRIM.invokeInt(new Object[] {new NativeLong(0)});
         }
     }
 

@@ -30,7 +30,7 @@ class CliTilesTest {
         assertThat(run.out()).contains("5 iterations");
         assertThat(run.err()).contains("pass 2/2 tile 3/3");
         // Before the work: the forecast, then the style's statistics window by window.
-        assertThat(run.out()).containsPattern("Estimated time: about \\d+ min here \\(a step of a \\d+x\\d+ px window");
+        assertThat(run.out()).containsPattern("Estimated time: about \\d+ min here \\(a step at \\d+x\\d+ px takes");
         assertThat(run.err()).containsPattern("style statistics: window 1/\\d+").contains("whole-image loss: window");
         assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(256);
 
