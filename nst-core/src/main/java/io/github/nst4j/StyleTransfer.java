@@ -294,15 +294,16 @@ public final class StyleTransfer {
         }
         Set<VggLayer> styleLayers = settings.lossSpec().styleLayers().keySet();
         List<Map<VggLayer, INDArray>> grams = new ArrayList<>();
+        List<TileGrid> grids = styleLayers.isEmpty() ? List.of()
+                : IntStream.range(0, images.styles().size()).mapToObj(level::styleGrid).toList();
         // One count over all styles' windows, so that progress and its ETA run once through them.
-        int windows = styleLayers.isEmpty() ? 0 : IntStream.range(0, images.styles().size())
-                .map(i -> level.styleGrid(i).tiles().size()).sum();
+        int windows = grids.stream().mapToInt(grid -> grid.tiles().size()).sum();
         int before = 0;
-        for (int i = 0; i < images.styles().size() && !styleLayers.isEmpty(); i++) {
+        for (int i = 0; i < grids.size(); i++) {
             int offset = before;
-            grams.add(styleGrams(network, level, i, styleLayers,
+            grams.add(styleGrams(network, level, i, styleLayers, grids.get(i),
                     (done, total) -> progress.windowDone(offset + done, windows)));
-            before += level.styleGrid(i).tiles().size();
+            before += grids.get(i).tiles().size();
         }
         List<Targets.Guide> guides = new ArrayList<>();
         if (!images.styleMasks().isEmpty()) {
@@ -323,15 +324,15 @@ public final class StyleTransfer {
         return new TiledLevel.Comparison(content, contentMasks, guides);
     }
 
-    /** Style {@code index}'s Gram matrices at this level, its transparent pixels left out. */
+    /** Style {@code index}'s Gram matrices at this level over {@code grid}, its transparent pixels left out. */
     private Map<VggLayer, INDArray> styleGrams(FeatureNetwork network, PyramidLevel level, int index,
-            Set<VggLayer> layers, WindowProgress progress) {
+            Set<VggLayer> layers, TileGrid grid, WindowProgress progress) {
         ImageSize size = level.styles().get(index);
         Map<VggLayer, INDArray> opacity = images.styleAlphas().get(index)
                 .map(alpha -> layerWeights(alpha, layers, size.width(), size.height())).orElse(Map.of());
         try (INDArray pixels = PixelTensors.fromImage(Images.resize(images.styles().get(index), size.width(),
                 size.height()))) {
-            return TiledGram.of(network, pixels, layers, level.styleGrid(index), opacity, progress);
+            return TiledGram.of(network, pixels, layers, grid, opacity, progress);
         }
     }
 

@@ -73,15 +73,12 @@ final class JobRunner {
     int run(BatchPlan.Job job, StyleTransferBuilder builder, ResumeState resume) {
         Path output = job.output();
         if (extras.estimateOnly()) {
-            StyleTransfer transfer = builder.resumeFrom(resume).build();
-            out.println(summary(job, transfer, resume));
+            StyleTransfer transfer = announce(job, builder, resume);
             out.println(estimateLine(transfer.estimate()) + (resume == null ? "" : ", for the whole run from its start"));
             return ExitCode.OK;
         }
         try (OutputLock lock = OutputLock.acquire(output)) {
-            StyleTransfer transfer = builder.resumeFrom(resume).build();
-            out.println(summary(job, transfer, resume));
-            out.flush();
+            StyleTransfer transfer = announce(job, builder, resume);
             int total = transfer.totalIterations();
             RunRecorder recorder = new RunRecorder(extras.animate() == null ? 0 : frameEvery(total));
             CheckpointWriter checkpoints = new CheckpointWriter(output, extras.saveEvery(), err);
@@ -161,6 +158,14 @@ final class JobRunner {
                     result.elapsed().toMillis() / 1000.0, removed));
             return ExitCode.OK;
         }
+    }
+
+    /** Builds the job's transfer (reading and checking its inputs) and prints what it will do. */
+    private StyleTransfer announce(BatchPlan.Job job, StyleTransferBuilder builder, ResumeState resume) {
+        StyleTransfer transfer = builder.resumeFrom(resume).build();
+        out.println(summary(job, transfer, resume));
+        out.flush();
+        return transfer;
     }
 
     private List<Path> writeExtras(StyleTransfer transfer, StyleTransferResult result, RunRecorder recorder,

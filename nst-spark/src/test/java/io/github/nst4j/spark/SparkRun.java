@@ -11,6 +11,17 @@ import picocli.CommandLine;
  * {@code spark-submit} passes it, on loopback only and without the web UI.
  */
 record SparkRun(int exitCode, String out, String err) {
+    /** The command's parse and usage checks alone: no Spark session is started. */
+    static SparkRun of(String... args) {
+        CommandLine commandLine = NstSparkMain.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new SparkRun(code, out.toString(), err.toString());
+    }
+
     static SparkRun on(String master, String... args) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spark.master", master);
@@ -19,13 +30,7 @@ record SparkRun(int exitCode, String out, String err) {
         properties.put("spark.driver.bindAddress", "127.0.0.1");
         properties.forEach(System::setProperty);
         try {
-            CommandLine commandLine = NstSparkMain.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            commandLine.setOut(new PrintWriter(out, true));
-            commandLine.setErr(new PrintWriter(err, true));
-            int code = commandLine.execute(args);
-            return new SparkRun(code, out.toString(), err.toString());
+            return of(args);
         } finally {
             properties.keySet().forEach(System::clearProperty);
         }
