@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * images it belongs to.
  */
 public final class ResumeState {
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
     private static final String META = "meta";
     private static final String FINGERPRINT = "fingerprint";
     private static final String HISTORY = "history";
@@ -83,7 +83,8 @@ public final class ResumeState {
     public void write(Path file) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         arrays.put(META, Nd4j.createFromArray((double) FORMAT_VERSION, levelIndex, resumePoint.iterations(),
-                resumePoint.bestLoss(), resumePoint.bestIteration(), resumePoint.levelStart(), tilePass, tileIndex));
+                resumePoint.bestLoss(), resumePoint.bestIteration(), resumePoint.levelStart(), tilePass, tileIndex,
+                resumePoint.bestObjective()));
         arrays.put(FINGERPRINT, Nd4j.createFromArray(fingerprint));
         List<LossValues> history = resumePoint.history();
         double[][] losses = new double[Math.max(1, history.size())][3];
@@ -119,7 +120,7 @@ public final class ResumeState {
         }
         INDArray meta = arrays.get(META);
         if (meta == null || arrays.get(FINGERPRINT) == null || arrays.get(BEST) == null
-                || meta.length() != 8 || meta.getInt(0) != FORMAT_VERSION) {
+                || meta.length() != 9 || meta.getInt(0) != FORMAT_VERSION) {
             throw new NstException("Not a run state of this nst4j version: " + file + " (start the run afresh)");
         }
         int iterations = meta.getInt(2);
@@ -135,7 +136,7 @@ public final class ResumeState {
             }
         });
         BudgetedObjective.ResumePoint resumePoint = new BudgetedObjective.ResumePoint(iterations, meta.getInt(5),
-                arrays.get(BEST), meta.getDouble(3), meta.getInt(4), history, optimizerState);
+                arrays.get(BEST), meta.getDouble(8), meta.getDouble(3), meta.getInt(4), history, optimizerState);
         return new ResumeState(arrays.get(FINGERPRINT).getLong(0), meta.getInt(1), resumePoint, meta.getInt(6),
                 meta.getInt(7));
     }

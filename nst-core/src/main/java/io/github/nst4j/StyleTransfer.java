@@ -233,7 +233,8 @@ public final class StyleTransfer {
     private LevelOutcome stoppedTiled(int index, INDArray image, TiledLevel.Start at, List<TileResult> tiles) {
         int done = at.history().size();
         BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, image,
-                Double.POSITIVE_INFINITY, done, at.history(), Map.of(ImageOptimizer.IMAGE, image));
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, done, at.history(),
+                Map.of(ImageOptimizer.IMAGE, image));
         return new LevelOutcome(image, done, Double.NaN, at.history(), null,
                 new ResumeState(fingerprint, index, point, at.pass(), at.tile()), tiles);
     }

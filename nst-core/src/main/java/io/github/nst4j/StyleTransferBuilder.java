@@ -59,20 +59,29 @@ public final class StyleTransferBuilder {
     StyleTransferBuilder() {
     }
 
+    /** Refuses a null argument with a sentence rather than a NullPointerException later, inside {@link #build()}. */
+    private static void given(Object value, String setting) {
+        InvalidSettingException.require(value != null, setting, setting + "(...) was given null; pass a value"
+                + " (leave the call out to keep the default)");
+    }
+
     /** The content image file (JPEG, PNG, BMP or GIF); omit it for texture synthesis. */
     public StyleTransferBuilder content(Path file) {
+        given(file, "content");
         this.content = ImageSource.of(file);
         return this;
     }
 
     /** The content image; omit it for texture synthesis. */
     public StyleTransferBuilder content(BufferedImage image) {
+        given(image, "content");
         this.content = ImageSource.of(image);
         return this;
     }
 
     /** The style image file; replaces any style given before. */
     public StyleTransferBuilder style(Path file) {
+        given(file, "style");
         styles.clear();
         styles.add(ImageSource.of(file));
         return this;
@@ -80,6 +89,7 @@ public final class StyleTransferBuilder {
 
     /** The style image; replaces any style given before. */
     public StyleTransferBuilder style(BufferedImage image) {
+        given(image, "style");
         styles.clear();
         styles.add(ImageSource.of(image));
         return this;
@@ -87,12 +97,14 @@ public final class StyleTransferBuilder {
 
     /** Adds one more style image file to blend (see {@link #styleBlend}). */
     public StyleTransferBuilder addStyle(Path file) {
+        given(file, "addStyle");
         styles.add(ImageSource.of(file));
         return this;
     }
 
     /** Adds one more style image to blend (see {@link #styleBlend}). */
     public StyleTransferBuilder addStyle(BufferedImage image) {
+        given(image, "addStyle");
         styles.add(ImageSource.of(image));
         return this;
     }
@@ -105,12 +117,14 @@ public final class StyleTransferBuilder {
      * mask is white the content and smoothness terms alone shape the image.
      */
     public StyleTransferBuilder addStyleMask(Path file) {
+        given(file, "addStyleMask");
         styleMasks.add(ImageSource.of(file));
         return this;
     }
 
     /** As {@link #addStyleMask(Path)}, from an image in memory. */
     public StyleTransferBuilder addStyleMask(BufferedImage image) {
+        given(image, "addStyleMask");
         styleMasks.add(ImageSource.of(image));
         return this;
     }
@@ -122,12 +136,14 @@ public final class StyleTransferBuilder {
      * alone, normalised by its area. A transparent style image is masked by its alpha the same way.
      */
     public StyleTransferBuilder addStyleSourceMask(Path file) {
+        given(file, "addStyleSourceMask");
         styleSourceMasks.add(ImageSource.of(file));
         return this;
     }
 
     /** As {@link #addStyleSourceMask(Path)}, from an image in memory. */
     public StyleTransferBuilder addStyleSourceMask(BufferedImage image) {
+        given(image, "addStyleSourceMask");
         styleSourceMasks.add(ImageSource.of(image));
         return this;
     }
@@ -137,6 +153,7 @@ public final class StyleTransferBuilder {
      * normalised to sum to 1; the style target of each layer is {@code Σ weight·Gram(style)}.
      */
     public StyleTransferBuilder styleBlend(List<Double> weights) {
+        given(weights, "styleBlend");
         this.styleBlend = List.copyOf(weights);
         return this;
     }
@@ -153,6 +170,7 @@ public final class StyleTransferBuilder {
 
     /** What to reconstruct (default: transfer with a content image, texture synthesis without one). */
     public StyleTransferBuilder mode(Mode value) {
+        given(value, "mode");
         this.mode = value;
         return this;
     }
@@ -196,6 +214,7 @@ public final class StyleTransferBuilder {
 
     /** Adam (default) or L-BFGS. */
     public StyleTransferBuilder optimizer(Optimizer value) {
+        given(value, "optimizer");
         this.optimizer = value;
         return this;
     }
@@ -217,12 +236,14 @@ public final class StyleTransferBuilder {
 
     /** Where to start (default: the content image for transfer, noise otherwise). */
     public StyleTransferBuilder init(InitMode mode) {
+        given(mode, "init");
         this.init = mode;
         return this;
     }
 
     /** Start from this image file, centre-cropped to the output's shape and resized; sets {@link InitMode#IMAGE}. */
     public StyleTransferBuilder initImage(Path file) {
+        given(file, "initImage");
         this.initImage = ImageSource.of(file);
         this.init = InitMode.IMAGE;
         return this;
@@ -230,6 +251,7 @@ public final class StyleTransferBuilder {
 
     /** Start from this image, centre-cropped to the output's shape and resized; sets {@link InitMode#IMAGE}. */
     public StyleTransferBuilder initImage(BufferedImage image) {
+        given(image, "initImage");
         this.initImage = ImageSource.of(image);
         this.init = InitMode.IMAGE;
         return this;
@@ -249,35 +271,41 @@ public final class StyleTransferBuilder {
 
     /** Pooling between blocks (default {@link Pooling#AVG}, as in the paper). */
     public StyleTransferBuilder pooling(Pooling kind) {
+        given(kind, "pooling");
         this.pooling = kind;
         return this;
     }
 
     /** Where the VGG19 weights come from (default {@link WeightsSource#zoo()}). */
     public StyleTransferBuilder weights(WeightsSource source) {
+        given(source, "weights");
         this.weights = source;
         return this;
     }
 
     /** The one layer whose activations the content loss compares (default {@code block4_conv2}). */
     public StyleTransferBuilder contentLayer(VggLayer layer) {
+        given(layer, "contentLayer");
         return contentLayers(Set.of(layer));
     }
 
     /** The layers whose activations the content loss compares, summed with weight 1 each. */
     public StyleTransferBuilder contentLayers(Set<VggLayer> layers) {
+        given(layers, "contentLayers");
         this.contentLayers = layers.isEmpty() ? EnumSet.noneOf(VggLayer.class) : EnumSet.copyOf(layers);
         return this;
     }
 
     /** Style layers and their weights (default: {@link Defaults#styleLayers()}). */
     public StyleTransferBuilder styleLayers(Map<VggLayer, Double> layersAndWeights) {
+        given(layersAndWeights, "styleLayers");
         this.styleLayers = new EnumMap<>(layersAndWeights);
         return this;
     }
 
     /** Keep the content's colours by luminance-only transfer or by recolouring the style (default: neither). */
     public StyleTransferBuilder preserveColors(ColorPreservation value) {
+        given(value, "preserveColors");
         this.colors = value;
         return this;
     }
@@ -364,7 +392,8 @@ public final class StyleTransferBuilder {
      * many pixels a side, memory or not (default 0: tiles only where the memory budget requires them).
      * Each tile is matched against the Gram matrices of the whole style image, with a margin of pixels
      * around what it keeps so that the network's zero padding does not reach it (86 px with the default
-     * layers); the tiles must therefore be at least twice that plus 64 px (236 px).
+     * layers); the tiles must therefore be at least four times that plus 48 px (392 px), so that a tile
+     * keeps at least half its width and the margins do not multiply the work.
      */
     public StyleTransferBuilder tileSize(int pixels) {
         this.tileSize = pixels;

@@ -177,7 +177,35 @@ class TiledTransferTest {
     @Test
     void tilesSmallerThanTheMarginsAreRefused() {
         assertThatThrownBy(() -> builder().tileSize(100).build()).isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("at least 124 px");
+                .hasMessageContaining("at least 168 px");
+    }
+
+    /**
+     * A large learning rate makes each tile's first steps raise its loss; the tiles must still hand
+     * back what their steps made, not their start pixels: every owned region moves away from the
+     * content it started from.
+     */
+    @Test
+    void everyTileKeepsItsSteps() {
+        BufferedImage content = Synthetic.gradient(256, 248);
+        StyleTransferResult result = builder().tileSize(TILE).iterations(2).learningRate(40).build().run();
+
+        for (TileResult tile : result.tiles()) {
+            if (tile.pass() == 1) {
+                assertThat(meanDifference(result.image(), content, tile.owned()))
+                        .as("mean change of tile %d's owned region in 0-255 levels", tile.tile()).isGreaterThan(2);
+            }
+        }
+    }
+
+    private static double meanDifference(BufferedImage a, BufferedImage b, Region region) {
+        double sum = 0;
+        for (int y = region.y(); y < region.endY(); y++) {
+            for (int x = region.x(); x < region.endX(); x++) {
+                sum += difference(a.getRGB(x, y), b.getRGB(x, y));
+            }
+        }
+        return sum / region.area();
     }
 
     /** Mean absolute difference between column {@code x} and {@code x - 1} along the region's rows. */

@@ -105,7 +105,7 @@ final class RunRecord {
             region(node.putObject("owned"), result.owned());
             region(node.putObject("window"), result.window());
             losses(node.putObject("first"), result.first(), content, style);
-            losses(node.putObject("best"), result.best(), content, style);
+            losses(node.putObject("last"), result.last(), content, style);
         }
     }
 

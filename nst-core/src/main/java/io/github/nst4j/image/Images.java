@@ -10,10 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Reading, colour normalisation and resizing of images; everything becomes 8-bit sRGB. */
 public final class Images {
@@ -83,17 +88,34 @@ public final class Images {
      * @throws NstException if the stream cannot be read or is not a supported image
      */
     public static BufferedImage decode(InputStream in, String name) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(in);
+        // In memory: ImageIO's default stream cache writes a temporary file per image read.
+        try (ImageInputStream stream = new MemoryCacheImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                throw new NstException("Not a supported image: " + name + " (use a JPEG, PNG, BMP or GIF file)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                // Decoders report a cut-off or damaged file as a warning and hand back what they
+                // decoded, filled with grey: an image that would be styled as if nothing were wrong.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                if (!warnings.isEmpty()) {
+                    throw new NstException("Cannot read image " + name + ": " + warnings.get(0)
+                            + " (the file is truncated or corrupt; re-export it as PNG or JPEG)");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof NstException nst) {
+                throw nst;
+            }
             throw unreadable(name, e);
         }
-        if (image == null) {
-            throw new NstException("Not a supported image: " + name
-                    + " (use a JPEG, PNG, BMP or GIF file)");
-        }
-        return image;
     }
 
     private static NstException unreadable(String name, Exception e) {

@@ -22,6 +22,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * The whole style-transfer objective as one SameDiff graph. The generated image is its only
  * {@code VARIABLE}; network weights and targets are constants. The three weighted terms are the
  * graph's loss variables, so SameDiff minimises their sum and reports each of them.
+ *
+ * <p>With normalised gradients (see {@link LossSpec#normalizeGradients()}) the steps no longer
+ * descend that sum: each content and style term pulls with its weight whatever its size. What they
+ * descend instead is the {@linkplain Step#objective() normalised objective}: every such term's loss
+ * divided by the L1 norm of its gradient at its layer, times its weight (the TV term as it is). Its
+ * gradient, the norms held fixed, is the normalised gradient, and it scales alike for every term
+ * when the features do, so it ranks images the way the steps move them where the raw total (whose
+ * content and style terms scale with the square and the fourth power of the features) would not.
  */
 public final class LossGraph implements AutoCloseable {
     /** The trainable image, {@code [1, 3, H, W]}, RGB in 0-255 pixel units. */
@@ -34,17 +42,23 @@ public final class LossGraph implements AutoCloseable {
     private final SameDiff sd;
     private final SameDiff gradFn;
     private final String[] stepOutputs;
+    private final String imageGradientName;
+    private final List<NormalizedTerm> normalizedTerms;
     /** Memory of both passes: the gradient function's and the forward-only {@link #evaluate}'s. */
     private final SessionMemory memory;
 
-    private LossGraph(SameDiff sd, SameDiff gradFn, boolean recycleArrays) {
+    private LossGraph(SameDiff sd, SameDiff gradFn, List<NormalizedTerm> normalizedTerms, boolean recycleArrays) {
         this.sd = sd;
         this.gradFn = gradFn;
+        this.normalizedTerms = List.copyOf(normalizedTerms);
         SDVariable imageGradient = sd.getVariable(IMAGE).getGradient();
         if (imageGradient == null) {
             throw new IllegalStateException("The loss does not depend on the image");
         }
-        this.stepOutputs = new String[] {CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradient.name()};
+        this.imageGradientName = imageGradient.name();
+        List<String> outputs = new ArrayList<>(List.of(CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradientName));
+        normalizedTerms.forEach(term -> outputs.addAll(List.of(term.lossName(), term.normName())));
+        this.stepOutputs = outputs.toArray(String[]::new);
         this.memory = SessionMemory.install(gradFn, recycleArrays);
         // Otherwise the forward pass would get SameDiff's own memory manager, whose arrays wait for
         // a GC and would raise the run's peak for the one score at the end of a level.
@@ -52,12 +66,22 @@ public final class LossGraph implements AutoCloseable {
     }
 
     /**
-     * The loss terms of the current image and the gradient of their sum with respect to it.
+     * The loss terms of the current image and the gradient the optimiser descends.
      *
      * @param losses weighted loss terms
-     * @param gradient {@code d total / d image}, {@code [1, 3, H, W]}
+     * @param objective what the gradient descends: the total loss, or with normalised gradients the
+     *     normalised objective (see {@link LossGraph}); images are ranked by it
+     * @param gradient {@code d objective / d image}, {@code [1, 3, H, W]}
      */
-    public record Step(LossValues losses, INDArray gradient) {
+    public record Step(LossValues losses, double objective, INDArray gradient) {
+    }
+
+    /**
+     * A content or style term behind a {@link GradientNormalizer}: the variable of its loss, the
+     * gradient function's scalar with its gradient's L1 norm, and what turns their ratio into the
+     * term's share of the normalised objective.
+     */
+    private record NormalizedTerm(String lossName, String normName, double factor) {
     }
 
     /**
@@ -93,13 +117,14 @@ public final class LossGraph implements AutoCloseable {
         targets.guides().forEach(guide -> layers.addAll(guide.grams().keySet()));
         Map<VggLayer, SDVariable> features = network.build(sd, image, layers, dataType);
 
+        List<NormalizedTerm> normalizedTerms = new ArrayList<>();
         List<String> lossTerms = new ArrayList<>();
         if (hasContent) {
             SDVariable contentSum = null;
             for (Map.Entry<VggLayer, INDArray> entry : targets.content().entrySet()) {
                 VggLayer layer = entry.getKey();
                 SDVariable term = contentTerm(sd, spec, layer, features.get(layer), entry.getValue().castTo(dataType),
-                        targets.contentMasks().get(layer), dataType);
+                        targets.contentMasks().get(layer), dataType, normalizedTerms);
                 contentSum = contentSum == null ? term : contentSum.add(term);
             }
             contentSum.mul(CONTENT_LOSS, spec.contentWeight());
@@ -109,7 +134,8 @@ public final class LossGraph implements AutoCloseable {
         }
 
         if (hasStyle) {
-            styleSum(sd, spec, targets, features, height, width, dataType).mul(STYLE_LOSS, spec.styleWeight());
+            styleSum(sd, spec, targets, features, height, width, dataType, normalizedTerms)
+                    .mul(STYLE_LOSS, spec.styleWeight());
             lossTerms.add(STYLE_LOSS);
         } else {
             sd.constant(STYLE_LOSS, Nd4j.scalar(dataType, 0));
@@ -118,7 +144,7 @@ public final class LossGraph implements AutoCloseable {
         TotalVariationLoss.build(sd, "tv", image, height, width).mul(TV_LOSS, spec.tvWeight());
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
-        return new LossGraph(sd, GradientFunction.create(sd), recycleArrays);
+        return new LossGraph(sd, GradientFunction.create(sd), normalizedTerms, recycleArrays);
     }
 
     /**
@@ -127,15 +153,24 @@ public final class LossGraph implements AutoCloseable {
      * add up to the whole image's.
      */
     private static SDVariable contentTerm(SameDiff sd, LossSpec spec, VggLayer layer, SDVariable layerFeatures,
-            INDArray target, LayerMask mask, DataType dataType) {
-        SDVariable contentFeatures = normalized(sd, spec, layerFeatures, spec.contentWeight());
+            INDArray target, LayerMask mask, DataType dataType, List<NormalizedTerm> normalizedTerms) {
+        GradientNormalizer normalizer = normalizer(sd, spec, layerFeatures, spec.contentWeight());
+        SDVariable contentFeatures = normalizer == null ? layerFeatures : normalizer.outputVariable();
         String name = layer + "_content";
+        SDVariable term;
         if (mask == null) {
-            return ContentLoss.build(sd, name, contentFeatures, target);
+            term = ContentLoss.build(sd, name, contentFeatures, target);
+        } else {
+            INDArray weights = mask.weights().castTo(dataType);
+            term = ContentLoss.build(sd, name, contentFeatures.mul(sd.constant(name + "_mask", weights)),
+                    target.mul(weights), 1.0 / (layer.channels() * mask.wholeArea()));
         }
-        INDArray weights = mask.weights().castTo(dataType);
-        return ContentLoss.build(sd, name, contentFeatures.mul(sd.constant(name + "_mask", weights)),
-                target.mul(weights), 1.0 / (layer.channels() * mask.wholeArea()));
+        if (normalizer != null) {
+            // The term enters the total as weight x term, and its normaliser's weight is that weight again.
+            normalizedTerms.add(new NormalizedTerm(term.name(), normalizer.gradientNormName(),
+                    spec.contentWeight() * spec.contentWeight()));
+        }
+        return term;
     }
 
     /**
@@ -143,7 +178,8 @@ public final class LossGraph implements AutoCloseable {
      * features inside its mask, if it has one (see {@link #styleTerm}).
      */
     private static SDVariable styleSum(SameDiff sd, LossSpec spec, Targets targets,
-            Map<VggLayer, SDVariable> features, long height, long width, DataType dataType) {
+            Map<VggLayer, SDVariable> features, long height, long width, DataType dataType,
+            List<NormalizedTerm> normalizedTerms) {
         SDVariable styleSum = null;
         for (int s = 0; s < targets.guides().size(); s++) {
             Targets.Guide guide = targets.guides().get(s);
@@ -155,7 +191,7 @@ public final class LossGraph implements AutoCloseable {
                 }
                 String name = targets.guides().size() == 1 ? layer + "_style" : layer + "_style" + s;
                 SDVariable term = styleTerm(sd, spec, layer, name, features.get(layer), mask,
-                        entry.getValue().castTo(dataType), height, width, dataType);
+                        entry.getValue().castTo(dataType), height, width, dataType, normalizedTerms);
                 styleSum = styleSum == null ? term : styleSum.add(term);
             }
         }
@@ -172,27 +208,43 @@ public final class LossGraph implements AutoCloseable {
      * then counts as the mask's share {@code Σ m} of its whole-image area.
      */
     private static SDVariable styleTerm(SameDiff sd, LossSpec spec, VggLayer layer, String name,
-            SDVariable layerFeatures, LayerMask mask, INDArray target, long height, long width, DataType dataType) {
+            SDVariable layerFeatures, LayerMask mask, INDArray target, long height, long width, DataType dataType,
+            List<NormalizedTerm> normalizedTerms) {
         long[] hw = FeatureNetwork.activationSize(layer, height, width);
-        SDVariable styleFeatures = normalized(sd, spec, layerFeatures, spec.styleWeight() * spec.styleLayers().get(layer));
+        double weight = spec.styleWeight() * spec.styleLayers().get(layer);
+        GradientNormalizer normalizer = normalizer(sd, spec, layerFeatures, weight);
+        SDVariable styleFeatures = normalizer == null ? layerFeatures : normalizer.outputVariable();
         String gramName = name + "_gram";
+        SDVariable term;
         if (mask == null) {
             SDVariable gram = GramMatrix.build(sd, gramName, styleFeatures, layer.channels(), hw[0], hw[1]);
-            return StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
+            term = StyleLoss.build(sd, name, gram, target).mul(spec.styleLayers().get(layer));
+        } else {
+            SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask.weights().castTo(dataType)));
+            SDVariable gram = GramMatrix.build(sd, gramName, masked, layer.channels(), hw[0], hw[1])
+                    .mul(hw[0] * hw[1] / mask.squaredArea());
+            term = StyleLoss.build(sd, name, gram, target)
+                    .mul(spec.styleLayers().get(layer) * mask.area() / mask.wholeArea());
         }
-        SDVariable masked = styleFeatures.mul(sd.constant(name + "_mask", mask.weights().castTo(dataType)));
-        SDVariable gram = GramMatrix.build(sd, gramName, masked, layer.channels(), hw[0], hw[1])
-                .mul(hw[0] * hw[1] / mask.squaredArea());
-        return StyleLoss.build(sd, name, gram, target)
-                .mul(spec.styleLayers().get(layer) * mask.area() / mask.wholeArea());
+        if (normalizer != null) {
+            // The term enters the total times the style weight; its normaliser's weight is style x layer weight.
+            normalizedTerms.add(new NormalizedTerm(term.name(), normalizer.gradientNormName(),
+                    spec.styleWeight() * weight));
+        }
+        return term;
     }
 
     /**
-     * {@code features} as one loss term sees them: with normalised gradients, behind an identity
-     * whose backward pass L1-normalises this term's gradient and weighs it by {@code weight}.
+     * With normalised gradients, the identity one loss term sees {@code features} through, whose
+     * backward pass L1-normalises this term's gradient and weighs it by {@code weight}; else null.
      */
-    private static SDVariable normalized(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
-        return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight) : features;
+    private static GradientNormalizer normalizer(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
+        return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight) : null;
+    }
+
+    /** Whether the steps follow normalised gradients, and so the objective differs from the total loss. */
+    public boolean normalizesGradients() {
+        return !normalizedTerms.isEmpty();
     }
 
     /** The SameDiff graph. */
@@ -225,7 +277,21 @@ public final class LossGraph implements AutoCloseable {
         memory.freeDropped();
         Map<String, INDArray> values = gradFn.output(Collections.emptyMap(), stepOutputs);
         memory.keep(values.values());
-        return new Step(lossValues(values), values.get(stepOutputs[stepOutputs.length - 1]));
+        LossValues losses = lossValues(values);
+        return new Step(losses, objective(losses, values), values.get(imageGradientName));
+    }
+
+    /** The total, or with normalised gradients each normalised term's loss over its gradient's norm. */
+    private double objective(LossValues losses, Map<String, INDArray> values) {
+        if (normalizedTerms.isEmpty()) {
+            return losses.total();
+        }
+        double objective = losses.totalVariation();
+        for (NormalizedTerm term : normalizedTerms) {
+            objective += term.factor() * values.get(term.lossName()).getDouble(0)
+                    / values.get(term.normName()).getDouble(0);
+        }
+        return objective;
     }
 
     /**

@@ -20,8 +20,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Scores images for an {@link ImageOptimizer}: every {@link #evaluate()} is one forward and backward
  * pass of the loss graph, counted against the budget, reported to the listener and remembered if
- * it is the best so far. Optimisers mark the points they could be resumed from with
- * {@link #markResumePoint}.
+ * its objective (see {@link LossGraph.Step#objective()}) is the lowest so far. Optimisers mark the
+ * points they could be resumed from with {@link #markResumePoint}.
+ *
+ * <p>What the optimisation returns is set by its {@link Result}: the lowest-objective image (a whole
+ * level), so that the returned image is always one an evaluation scored; or the image after the
+ * optimiser's last step (a tile, whose few steps must all count).
  */
 public final class BudgetedObjective {
     private final LossGraph graph;
@@ -31,7 +35,9 @@ public final class BudgetedObjective {
     private final IterationListener listener;
     private final EventContext context;
     private final List<LossValues> history;
+    private final Result result;
     private INDArray best;
+    private double bestObjective;
     private double bestLoss;
     private int bestIteration;
     private boolean stopRequested;
@@ -55,8 +61,8 @@ public final class BudgetedObjective {
      * @param best lowest-loss image of this level at this point
      * @param optimizerState the optimiser's arrays; never modified afterwards
      */
-    public record ResumePoint(int iterations, int levelStart, INDArray best, double bestLoss, int bestIteration,
-            List<LossValues> history, Map<String, INDArray> optimizerState) {
+    public record ResumePoint(int iterations, int levelStart, INDArray best, double bestObjective, double bestLoss,
+            int bestIteration, List<LossValues> history, Map<String, INDArray> optimizerState) {
     }
 
     /**
@@ -80,18 +86,42 @@ public final class BudgetedObjective {
         public static final StopRule NEVER = new StopRule(0, 1);
     }
 
+    /** Which image an optimisation returns. */
+    public enum Result {
+        /**
+         * The evaluated image with the lowest objective; an optimiser makes no step after its last
+         * evaluation, since nothing would score the image it made.
+         */
+        LOWEST_OBJECTIVE,
+        /** The image after the optimiser's last step, scored or not. */
+        LAST_STEP
+    }
+
     /**
+     * An objective that returns the {@linkplain Result#LOWEST_OBJECTIVE lowest-objective} image.
+     *
      * @param history losses of all earlier evaluations of the run; its size is the number done
      */
     public BudgetedObjective(LossGraph graph, List<LossValues> history, LevelBudget budget, StopRule stopRule,
             IterationListener listener, EventContext context) {
+        this(graph, history, budget, stopRule, listener, context, Result.LOWEST_OBJECTIVE);
+    }
+
+    /**
+     * @param history losses of all earlier evaluations of the run; its size is the number done
+     * @param result which image the optimisation returns
+     */
+    public BudgetedObjective(LossGraph graph, List<LossValues> history, LevelBudget budget, StopRule stopRule,
+            IterationListener listener, EventContext context, Result result) {
         this.graph = graph;
+        this.result = result;
         this.history = new ArrayList<>(history);
         this.budget = budget;
         this.convergence = new Convergence(stopRule.tolerance(), stopRule.window());
         this.listener = listener;
         this.context = context;
         this.best = graph.image().dup();
+        this.bestObjective = Double.POSITIVE_INFINITY;
         this.bestLoss = Double.POSITIVE_INFINITY;
         this.bestIteration = history.size();
     }
@@ -101,9 +131,13 @@ public final class BudgetedObjective {
         history.clear();
         history.addAll(from.history());
         best.assign(from.best());
+        bestObjective = from.bestObjective();
         bestLoss = from.bestLoss();
         bestIteration = from.bestIteration();
         resumePoint = from;
+        if (graph.normalizesGradients()) {
+            return; // the history holds total losses, not objectives: the tolerance's window starts afresh
+        }
         // The running best of the level so far, as it was before the interruption.
         double best = Double.POSITIVE_INFINITY;
         for (int i = budget.start(); i < history.size(); i++) {
@@ -123,6 +157,11 @@ public final class BudgetedObjective {
         return stopRequested || history.size() >= budget.end() || earlyStop != null;
     }
 
+    /** Whether an optimiser steps after its last evaluation (see {@link Result}). */
+    public boolean stepsAfterLastEvaluation() {
+        return result == Result.LAST_STEP;
+    }
+
     /** How the level stopped before its budget because the loss stopped improving, or null. */
     public EarlyStop earlyStop() {
         return earlyStop;
@@ -139,9 +178,9 @@ public final class BudgetedObjective {
         if (!losses.isFinite()) {
             throw new DivergedException(nonFiniteMessage(losses, history.size() + 1), PixelTensors.toImage(best));
         }
-        consider(losses.total());
+        consider(step.objective(), losses.total());
         history.add(losses);
-        convergence.add(bestLoss);
+        convergence.add(bestObjective);
         if (history.size() < budget.end() && convergence.reached()) {
             earlyStop = new EarlyStop(context.level(), history.size(), convergence.lastImprovement(),
                     convergence.window());
@@ -152,24 +191,19 @@ public final class BudgetedObjective {
         return step;
     }
 
-    /**
-     * Scores the current image without counting it as an evaluation (a forward pass only); if it is
-     * the best, its iteration is the last evaluation's.
-     */
-    public void scoreWithoutGradient() {
-        LossValues last = graph.evaluate();
-        if (last.isFinite() && last.total() <= bestLoss) {
-            best.assign(graph.image());
-            bestLoss = last.total();
-            bestIteration = history.size();
-        }
-    }
-
     /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
     public void markResumePoint(Map<String, INDArray> optimizerState) {
+        markResumePoint(optimizerState, 0);
+    }
+
+    /**
+     * Marks a resumable point at which the last {@code evaluationsToRedo} evaluations have not yet
+     * happened: the optimiser state is from before them, and a resumed run makes them again.
+     */
+    public void markResumePoint(Map<String, INDArray> optimizerState, int evaluationsToRedo) {
         // The history is append-only: its first entries are copied only when the resumePoint is asked for.
-        resumePoint = new ResumePoint(history.size(), budget.start(), best.dup(), bestLoss, bestIteration, List.of(),
-                Map.copyOf(optimizerState));
+        resumePoint = new ResumePoint(history.size() - evaluationsToRedo, budget.start(), best.dup(), bestObjective,
+                bestLoss, bestIteration, List.of(), Map.copyOf(optimizerState));
     }
 
     /** The last resumable point, or null before the first. */
@@ -178,11 +212,17 @@ public final class BudgetedObjective {
             return null;
         }
         return new ResumePoint(resumePoint.iterations(), resumePoint.levelStart(), resumePoint.best(),
-                resumePoint.bestLoss(),
+                resumePoint.bestObjective(), resumePoint.bestLoss(),
                 resumePoint.bestIteration(), List.copyOf(history.subList(0, resumePoint.iterations())),
                 resumePoint.optimizerState());
     }
 
+    /** The image the optimisation returns (see {@link Result}); valid until the graph is closed. */
+    public INDArray resultImage() {
+        return result == Result.LAST_STEP ? graph.image() : best;
+    }
+
+    /** The evaluated image with the lowest objective. */
     public INDArray bestImage() {
         return best;
     }
@@ -192,7 +232,10 @@ public final class BudgetedObjective {
         return bestIteration;
     }
 
-    /** The total loss of {@link #bestImage()}; infinite before the first candidate. */
+    /**
+     * The total loss of {@link #bestImage()} (its entry in the history); infinite before the first
+     * candidate. With normalised gradients it was chosen by its objective, not by this loss.
+     */
     public double bestLoss() {
         return bestLoss;
     }
@@ -206,9 +249,10 @@ public final class BudgetedObjective {
     }
 
     /** Keeps the current image if it beats the best; called before the evaluation joins the history. */
-    private void consider(double total) {
+    private void consider(double objective, double total) {
         boolean inherited = budget.startInherited() && history.size() == budget.start();
-        if (!inherited && total < bestLoss) {
+        if (!inherited && objective < bestObjective) {
+            bestObjective = objective;
             bestLoss = total;
             best.assign(graph.image());
             bestIteration = history.size() + 1;

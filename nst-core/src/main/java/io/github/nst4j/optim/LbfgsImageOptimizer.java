@@ -49,7 +49,7 @@ public final class LbfgsImageOptimizer implements ImageOptimizer {
         if (resumeFrom == null) {
             x = image.dup();
             LossGraph.Step first = evaluator.evaluate();
-            f = first.losses().total();
+            f = first.objective();
             g = first.gradient().dup();
         } else {
             x = resumeFrom.get(IMAGE);
@@ -78,7 +78,7 @@ public final class LbfgsImageOptimizer implements ImageOptimizer {
                 xNew = x.add(direction.mul(step));
                 image.assign(xNew);
                 trial = evaluator.evaluate();
-                double fNew = trial.losses().total();
+                double fNew = trial.objective();
                 if (fNew <= f + ARMIJO * step * slope) {
                     accepted = true;
                     break;
@@ -87,6 +87,7 @@ public final class LbfgsImageOptimizer implements ImageOptimizer {
             }
             if (!accepted) {
                 if (pairs.isEmpty()) {
+                    image.assign(x); // the last step: the trials after it were not taken
                     return; // budget spent, or no descent even along the gradient: a minimum
                 }
                 pairs.clear();
@@ -104,7 +105,7 @@ public final class LbfgsImageOptimizer implements ImageOptimizer {
             }
             x = xNew;
             g = gNew;
-            f = trial.losses().total();
+            f = trial.objective();
             checkpoint(evaluator, x, g, f, pairs);
         }
     }

@@ -11,7 +11,7 @@ import io.github.nst4j.plan.Region;
  * @param owned the region whose features it optimised
  * @param window the pixels the network saw
  * @param first the tile's losses at its first step
- * @param best its lowest losses, whose image was written back
+ * @param last its losses at its last evaluation, before the last step, whose image was written back
  */
-public record TileResult(int pass, int tile, Region owned, Region window, LossValues first, LossValues best) {
+public record TileResult(int pass, int tile, Region owned, Region window, LossValues first, LossValues last) {
 }

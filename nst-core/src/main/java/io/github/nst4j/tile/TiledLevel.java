@@ -30,9 +30,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Optimises a pyramid level too large for memory tile by tile. Each tile's window is optimised
  * against the global style targets and its own content target, the losses counted over the region
- * it owns (see {@link Tile}); its best image is written back over its kept region, faded into the
- * neighbours across the overlap, before the next tile starts, so that every window starts from
- * neighbours that already agree. Alternate passes shift the grid by half a tile.
+ * it owns (see {@link Tile}); the image after its last step is written back over its kept region,
+ * faded into the neighbours across the overlap, before the next tile starts, so that every window
+ * starts from neighbours that already agree. Alternate passes shift the grid by half a tile.
+ *
+ * <p>A tile keeps its last step rather than its lowest-loss image: its few steps are Adam's first,
+ * which may raise the tile's own loss before they lower it, and a tile that kept its start would
+ * leave its region untouched for the whole pass (a seam of unstyled pixels).
  */
 public final class TiledLevel {
     private final FeatureNetwork network;
@@ -105,8 +109,12 @@ public final class TiledLevel {
                                 recycleArrays)) {
                     objective = new BudgetedObjective(graph, history,
                             new BudgetedObjective.LevelBudget(history.size(), history.size() + steps, false),
-                            BudgetedObjective.StopRule.NEVER, listener, tileContext);
+                            BudgetedObjective.StopRule.NEVER, listener, tileContext,
+                            BudgetedObjective.Result.LAST_STEP);
                     optimizers.get().optimize(objective, null);
+                    if (!objective.stopRequested()) {
+                        blend(image, objective.resultImage(), tile, width, height);
+                    }
                 } finally {
                     release(targets);
                 }
@@ -116,9 +124,8 @@ public final class TiledLevel {
                 }
                 List<LossValues> tileSteps = objective.history().subList(history.size(), objective.history().size());
                 results.add(new TileResult(pass + 1, index + 1, tile.owned(), tile.window(), tileSteps.get(0),
-                        objective.history().get(objective.bestIteration() - 1)));
+                        tileSteps.get(tileSteps.size() - 1)));
                 history = objective.history();
-                blend(image, objective.bestImage(), tile, width, height);
             }
         }
         return new Outcome(image, history, results, null);

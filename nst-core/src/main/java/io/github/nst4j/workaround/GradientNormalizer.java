@@ -28,6 +28,7 @@ public class GradientNormalizer extends AliasedCustomOp {
      */
     static final double EPSILON = 1e-30;
     private static final String NATIVE_OP = "identity";
+    private static final String NORM_SUFFIX = "_gradient_l1";
 
     static {
         NativeOpAlias.register(new GradientNormalizer());
@@ -46,8 +47,16 @@ public class GradientNormalizer extends AliasedCustomOp {
      * Adds the identity of {@code input}, whose gradient is L1-normalised and scaled by
      * {@code weight}, to {@code sd}.
      */
-    public static SDVariable apply(SameDiff sd, SDVariable input, double weight) {
-        return new GradientNormalizer(sd, input, weight).outputVariable();
+    public static GradientNormalizer apply(SameDiff sd, SDVariable input, double weight) {
+        return new GradientNormalizer(sd, input, weight);
+    }
+
+    /**
+     * The name of the L1 norm (plus epsilon) of the gradient arriving at this op, a scalar of the
+     * graph's gradient function: what a normalised term's loss is measured against.
+     */
+    public String gradientNormName() {
+        return getOwnName() + NORM_SUFFIX;
     }
 
     @Override
@@ -63,7 +72,7 @@ public class GradientNormalizer extends AliasedCustomOp {
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable gradient = gradients.get(0);
-        SDVariable norm = sameDiff.math().abs(gradient).sum().add(EPSILON);
+        SDVariable norm = sameDiff.math().abs(gradient).sum().add(getOwnName() + NORM_SUFFIX, EPSILON);
         return Collections.singletonList(gradient.div(norm).mul(tArguments.get(0)));
     }
 }

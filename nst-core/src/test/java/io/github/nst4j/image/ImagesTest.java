@@ -108,6 +108,29 @@ class ImagesTest {
                 .hasMessageContaining("Not a supported image").hasMessageNotContaining("\n");
     }
 
+    /** A cut-off file decodes as grey without an exception from ImageIO.read; it must be an error. */
+    @Test
+    void truncatedFilesAreErrorsNamingTheFile() throws IOException {
+        BufferedImage photo = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < 150; y++) {
+            for (int x = 0; x < 200; x++) {
+                photo.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        for (String format : new String[] {"jpg", "png"}) {
+            Path whole = dir.resolve("whole." + format);
+            ImageIO.write(photo, format, whole.toFile());
+            Path cut = dir.resolve("cut." + format);
+            Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), (int) Files.size(whole) / 3));
+
+            assertThat(Images.read(whole).getWidth()).isEqualTo(200);
+            assertThatThrownBy(() -> Images.read(cut)).as(format).isInstanceOf(NstException.class)
+                    .hasMessageContaining(cut.toString()).hasMessageContaining("truncated or corrupt")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
     @Test
     void cropToAspectKeepsTheCentreInTheTargetsShape() {
         BufferedImage wide = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
