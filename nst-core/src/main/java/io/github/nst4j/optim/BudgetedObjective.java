@@ -176,7 +176,9 @@ public final class BudgetedObjective {
         LossGraph.Step step = graph.lossesAndGradient();
         LossValues losses = step.losses();
         if (!losses.isFinite()) {
-            throw new DivergedException(nonFiniteMessage(losses, history.size() + 1), PixelTensors.toImage(best));
+            boolean scored = Double.isFinite(bestObjective);
+            throw new DivergedException(nonFiniteMessage(losses, history.size() + 1, scored),
+                    scored ? PixelTensors.toImage(best) : null);
         }
         consider(step.objective(), losses.total());
         history.add(losses);
@@ -259,11 +261,21 @@ public final class BudgetedObjective {
         }
     }
 
-    private static String nonFiniteMessage(LossValues losses, int iteration) {
+    /**
+     * Before any finite score, no step is to blame: the term's weight overflows 32-bit floats
+     * (beyond about 3e38) or an input holds NaN; after one, the steps went too far.
+     */
+    private static String nonFiniteMessage(LossValues losses, int iteration, boolean scored) {
         String term = !Double.isFinite(losses.content()) ? "content"
-                : !Double.isFinite(losses.style()) ? "style" : "total-variation";
-        return "The " + term + " loss became " + (Double.isNaN(losses.total()) ? "NaN" : "infinite")
-                + " at iteration " + iteration + "; lower the learning rate";
+                : !Double.isFinite(losses.style()) ? "style" : "TV";
+        boolean nan = Double.isNaN(losses.total());
+        if (!scored) {
+            return "The " + term + " loss is " + (nan ? "NaN" : "infinite") + " at iteration " + iteration
+                    + ", before any step: " + (nan ? "the images or weights hold invalid values; check them"
+                    : "the " + term + " weight is too large for 32-bit arithmetic; lower it");
+        }
+        return "The " + term + " loss became " + (nan ? "NaN" : "infinite") + " at iteration " + iteration
+                + "; lower the learning rate";
     }
 
     private final class Event implements IterationEvent {
