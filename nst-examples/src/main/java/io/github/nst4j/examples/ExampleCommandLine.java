@@ -3,9 +3,12 @@ package io.github.nst4j.examples;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.weights.download.DownloadException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line of an example program, failing as {@code nst} does: one line on stderr naming
@@ -31,8 +34,7 @@ public final class ExampleCommandLine {
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandName() + ": error: " + e.getMessage()
-                    + " (--help lists the arguments and options)");
+            failed.getErr().println(failed.getCommandName() + ": error: " + describe(e));
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
@@ -41,7 +43,7 @@ public final class ExampleCommandLine {
                 failed.getErr().println(prefix + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof NstException || e instanceof IOException || e instanceof UncheckedIOException) {
+            if (e instanceof NstException || e instanceof UncheckedIOException) {
                 failed.getErr().println(prefix + e.getMessage() + (e instanceof DownloadException ? OFFLINE_HINT : ""));
                 return FAILED;
             }
@@ -50,5 +52,20 @@ public final class ExampleCommandLine {
             return FAILED;
         });
         return commandLine;
+    }
+
+    /**
+     * A value a converter refused as "ARGUMENT: why (fix)". The examples' own refusals and picocli's
+     * bad values name their fix; picocli's complaints about the shape of the command line (its
+     * subclasses: unknown option, missing argument) point to --help.
+     */
+    private static String describe(ParameterException e) {
+        ArgSpec argument = e.getArgSpec();
+        if (e.getCause() instanceof TypeConversionException refused && argument != null) {
+            String name = argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel();
+            return name + ": " + refused.getMessage();
+        }
+        return e.getClass() == ParameterException.class ? e.getMessage()
+                : e.getMessage() + " (--help lists the arguments and options)";
     }
 }

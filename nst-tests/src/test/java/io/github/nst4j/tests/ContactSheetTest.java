@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.examples.CaptionLines;
 import io.github.nst4j.examples.ContactSheet;
+import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.SampleImages;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -73,6 +74,17 @@ class ContactSheetTest {
             }
         }
         assertThat(cellHashes).as("four different results").hasSize(4);
+    }
+
+    @Test
+    void aFolderWithoutSamplesIsOneLineAndExitCode2() {
+        CliRun run = CliRun.of(ContactSheet.commandLine(), "--images", dir.toString(), "--weights", "random",
+                "--output", dir.resolve("sheet.png").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExampleCommandLine.USAGE);
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString()
+                .isEqualTo("ContactSheet: error: no images in " + dir.resolve("content") + "; give --images a folder"
+                        + " with content/ and style/ subfolders of JPEG, PNG, BMP or GIF files");
     }
 
     @Test

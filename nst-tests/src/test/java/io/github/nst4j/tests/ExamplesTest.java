@@ -57,7 +57,8 @@ class ExamplesTest {
         CliRun run = CliRun.of(ExtractStyle.commandLine(), notAnImage.toString(), output.toString(),
                 "--weights", "random");
 
-        assertOneLineError(run, ExampleCommandLine.USAGE, "ExtractStyle: error: ", "notes.txt is not an image");
+        assertOneLineError(run, ExampleCommandLine.USAGE, "ExtractStyle: error: STYLE: ",
+                notAnImage + " is not an image (use a JPEG, PNG, BMP or GIF file)");
         assertThat(output).doesNotExist();
     }
 
