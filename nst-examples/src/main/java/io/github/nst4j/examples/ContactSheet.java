@@ -101,9 +101,10 @@ public final class ContactSheet implements Callable<Integer> {
         for (int row = 0; row < contents.size(); row++) {
             canvas.rowHeader(row, Images.read(contents.get(row)));
             for (int column = 0; column < styles.size(); column++) {
-                double secondsPerPair = pair == 0 ? 0 : (System.nanoTime() - start) / 1e9 / pair;
+                String eta = pair == 0 ? "" : "  sheet ETA "
+                        + ProgressLines.clock(Math.round((System.nanoTime() - start) / 1e9 / pair * (pairs - pair)));
                 progress.printf("%d/%d: %s x %s%s%n", ++pair, pairs, label(contents.get(row)), label(styles.get(column)),
-                        pair == 1 ? "" : "  sheet ETA " + ProgressLines.clock(Math.round(secondsPerPair * (pairs - pair + 1))));
+                        eta);
                 progress.flush();
                 BufferedImage result = prepare(contents.get(row), styles.get(column), size, iterations, weights)
                         .run(new ProgressLines(progress, "  ")).image();

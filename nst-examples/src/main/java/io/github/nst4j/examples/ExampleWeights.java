@@ -5,7 +5,10 @@ import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The examples' weights argument, as {@code nst --weights}: {@code zoo} (pretrained, downloaded once), {@code random} or a file. */
+/**
+ * The examples' weights argument, as {@code nst --weights}: {@code zoo} (pretrained, downloaded
+ * once), {@code random} or a file.
+ */
 public final class ExampleWeights {
     /** The pretrained weights of the DL4J model zoo. */
     public static final String ZOO = "zoo";

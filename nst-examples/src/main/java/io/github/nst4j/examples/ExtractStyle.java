@@ -39,7 +39,8 @@ public final class ExtractStyle implements Callable<Integer> {
             description = "The texture, .png or .jpg, written when the run ends.")
     private Path output;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "256", description = "Width and height of the texture, in pixels.")
+    @Option(names = "--size", paramLabel = "N", defaultValue = "256",
+            description = "Width and height of the texture, in pixels.")
     private int size;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "300", description = "Optimisation steps.")

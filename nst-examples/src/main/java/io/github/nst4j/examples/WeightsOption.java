@@ -28,7 +28,8 @@ public final class WeightsOption {
         @Override
         public String convert(String value) {
             String word = value.trim().toLowerCase(Locale.ROOT);
-            if (word.equals(ExampleWeights.ZOO) || word.equals(ExampleWeights.RANDOM) || Files.isRegularFile(Path.of(value))) {
+            boolean named = word.equals(ExampleWeights.ZOO) || word.equals(ExampleWeights.RANDOM);
+            if (named || Files.isRegularFile(Path.of(value))) {
                 return value;
             }
             throw new TypeConversionException("no weights file " + value + " (give zoo, random, or the path of the"
