@@ -6,13 +6,16 @@ import io.github.nst4j.image.Images;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,21 +39,20 @@ public final class ContactSheet implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "300", description = "Iterations per pair.")
     private int iterations;
 
-    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = "zoo",
-            description = "VGG19 weights: the pretrained zoo copy (downloaded once), random (untrained) or a file.")
-    private String weights;
+    @Mixin
+    private WeightsOption weights;
 
     @Option(names = "--images", paramLabel = "DIR",
             description = "Folder with content/ and style/ subfolders (default: nst-examples/images of this clone).")
     private Path images;
 
     @Option(names = "--output", paramLabel = "FILE.png", defaultValue = "contact-sheet.png",
-            description = "The grid, written atomically.")
+            converter = OutputImageConverter.class, description = "The grid, written atomically.")
     private Path output;
 
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ContactSheet());
+        return ExampleCommandLine.of(new ContactSheet());
     }
 
     public static void main(String[] args) {
@@ -59,15 +61,13 @@ public final class ContactSheet implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (size < 32 || iterations < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "needs --size of at least 32 px and --iterations of at least 1");
-        }
-        Path folder = images != null ? images : SampleImages.locate();
+        Path folder = images != null ? images : SampleImages.find().orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "no nst-examples/images folder beside these classes or in the working directory;"
+                        + " give --images DIR"));
         List<Path> contents = imagesIn(folder.resolve("content"));
         List<Path> styles = imagesIn(folder.resolve("style"));
         PrintWriter out = spec.commandLine().getOut();
-        BufferedImage sheet = render(contents, styles, size, iterations, ExampleWeights.parse(weights).cached(), out);
+        BufferedImage sheet = render(contents, styles, size, iterations, weights.source(out).cached(), out);
         ImageWriter.write(sheet, output);
         out.printf("Wrote %s (%d x %d: %d contents x %d styles)%n", output, sheet.getWidth(), sheet.getHeight(),
                 contents.size(), styles.size());
@@ -76,29 +76,47 @@ public final class ContactSheet implements Callable<Integer> {
 
     /**
      * The grid for {@code contents} (rows) × {@code styles} (columns), each result at {@code size}
-     * px on its long side after {@code iterations} steps; a line per pair goes to {@code progress}.
+     * px on its long side after {@code iterations} steps; a line per pair, with the time left for
+     * the sheet, and the pair's iterations go to {@code progress}. Every pair is prepared (its
+     * images read, its settings checked) before the first runs, so that a size too small for one
+     * photo fails at once rather than after the pairs before it.
+     *
+     * @throws io.github.nst4j.error.NstException if an image cannot be read or a setting cannot work for a pair
      */
     public static BufferedImage render(List<Path> contents, List<Path> styles, int size, int iterations,
             WeightsSource weights, PrintWriter progress) {
-        SheetCanvas canvas = new SheetCanvas(contents.size(), styles.size(), size);
+        SheetCanvas canvas = new SheetCanvas(contents.stream().map(ContactSheet::label).toList(),
+                styles.stream().map(ContactSheet::label).toList(), size);
         for (int column = 0; column < styles.size(); column++) {
-            canvas.columnHeader(column, Images.read(styles.get(column)), label(styles.get(column)));
+            canvas.columnHeader(column, Images.read(styles.get(column)));
         }
+        for (Path content : contents) {
+            for (Path style : styles) {
+                prepare(content, style, size, iterations, weights);
+            }
+        }
+        int pairs = contents.size() * styles.size();
         int pair = 0;
+        long start = System.nanoTime();
         for (int row = 0; row < contents.size(); row++) {
-            canvas.rowHeader(row, Images.read(contents.get(row)), label(contents.get(row)));
+            canvas.rowHeader(row, Images.read(contents.get(row)));
             for (int column = 0; column < styles.size(); column++) {
-                progress.printf("%d/%d: %s x %s%n", ++pair, contents.size() * styles.size(),
-                        label(contents.get(row)), label(styles.get(column)));
+                String eta = pair == 0 ? "" : "  sheet ETA "
+                        + ProgressLines.clock(Math.round((System.nanoTime() - start) / 1e9 / pair * (pairs - pair)));
+                progress.printf("%d/%d: %s x %s%s%n", ++pair, pairs, label(contents.get(row)), label(styles.get(column)),
+                        eta);
                 progress.flush();
-                BufferedImage result = StyleTransfer.builder()
-                        .content(contents.get(row)).style(styles.get(column))
-                        .size(size).iterations(iterations).weights(weights)
-                        .build().run().image();
+                BufferedImage result = prepare(contents.get(row), styles.get(column), size, iterations, weights)
+                        .run(new ProgressLines(progress, "  ")).image();
                 canvas.cell(row, column, result);
             }
         }
         return canvas.image();
+    }
+
+    private static StyleTransfer prepare(Path content, Path style, int size, int iterations, WeightsSource weights) {
+        return StyleTransfer.builder().content(content).style(style).size(size).iterations(iterations).weights(weights)
+                .build();
     }
 
     private static String label(Path file) {
@@ -106,11 +124,11 @@ public final class ContactSheet implements Callable<Integer> {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
-    private static List<Path> imagesIn(Path dir) {
-        List<Path> found = Images.inDirectory(dir);
+    private List<Path> imagesIn(Path dir) {
+        List<Path> found = Files.isDirectory(dir) ? Images.inDirectory(dir) : List.of();
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("No images in " + dir + "; give --images a folder with content/ and"
-                    + " style/ subfolders");
+            throw new ParameterException(spec.commandLine(), "no images in " + dir + "; give --images a folder with"
+                    + " content/ and style/ subfolders of JPEG, PNG, BMP or GIF files");
         }
         return found;
     }

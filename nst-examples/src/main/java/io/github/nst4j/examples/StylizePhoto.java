@@ -2,39 +2,83 @@ package io.github.nst4j.examples;
 
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.weights.WeightsSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Paints a photo in the style of a painting, the way an application would embed nst4j.
  *
  * <pre>
- * nst-examples/run StylizePhoto photo.jpg painting.jpg out.png [SIZE [ITERATIONS [zoo|random|FILE]]]
+ * nst-examples/run StylizePhoto photo.jpg painting.jpg out.png [--size N] [--iterations N] [--weights zoo|random|FILE]
  * </pre>
- * Defaults: 384 px on the long side, 300 iterations, the pretrained zoo weights; {@code random}
- * uses untrained weights (an offline smoke run).
  */
-public final class StylizePhoto {
-    private StylizePhoto() {
+@Command(name = "StylizePhoto", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = "Paint a photo in the style of a painting.")
+public final class StylizePhoto implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONTENT", converter = InputImageConverter.class,
+            description = "The photo (JPEG, PNG, BMP or GIF).")
+    private Path content;
+
+    @Parameters(index = "1", paramLabel = "STYLE", converter = InputImageConverter.class,
+            description = "The painting whose style it takes.")
+    private Path style;
+
+    @Parameters(index = "2", paramLabel = "OUTPUT", converter = OutputImageConverter.class,
+            description = "The result, .png or .jpg, written when the run ends.")
+    private Path output;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "384", description = "Long side of the result, in pixels.")
+    private int size;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "300", description = "Optimisation steps.")
+    private int iterations;
+
+    @Mixin
+    private WeightsOption weights;
+
+    /** The configured command line, for {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        return ExampleCommandLine.of(new StylizePhoto());
     }
 
     public static void main(String[] args) {
-        if (args.length < 3 || args.length > 6) {
-            System.err.println("usage: StylizePhoto CONTENT STYLE OUTPUT [SIZE [ITERATIONS [zoo|random|FILE]]]");
-            System.exit(2);
-        }
-        int size = args.length > 3 ? Integer.parseInt(args[3]) : 384;
-        int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 300;
-        WeightsSource weights = ExampleWeights.parse(args.length > 5 ? args[5] : "zoo");
-        StyleTransferResult result = stylize(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), size,
-                iterations, weights);
-        System.out.printf("Wrote %s; loss %.4g -> %.4g%n", args[2], result.lossHistory().get(0).total(),
-                result.lossHistory().get(result.lossHistory().size() - 1).total());
+        System.exit(commandLine().execute(args));
     }
 
-    /** Stylises {@code content} with {@code style} and writes the result to {@code output}. */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StyleTransferResult result = stylize(content, style, output, size, iterations, weights.source(out),
+                new ProgressLines(out, ""));
+        List<LossValues> history = result.lossHistory();
+        out.printf(Locale.ROOT, "Wrote %s; loss %.4g -> %.4g%n", output, history.get(0).total(),
+                history.get(history.size() - 1).total());
+        return 0;
+    }
+
+    /**
+     * Stylises {@code content} with {@code style} and writes the result to {@code output}.
+     *
+     * @param progress sees every iteration
+     */
     public static StyleTransferResult stylize(Path content, Path style, Path output, int size, int iterations,
-            WeightsSource weights) {
+            WeightsSource weights, IterationListener progress) {
         StyleTransferResult result = StyleTransfer.builder()
                 .content(content)
                 .style(style)
@@ -42,12 +86,7 @@ public final class StylizePhoto {
                 .iterations(iterations)
                 .weights(weights)
                 .build()
-                .run(event -> {
-                    if (event.iteration() % 50 == 0) {
-                        System.out.printf("step %d/%d, loss %.4g%n", event.iteration(), event.totalIterations(),
-                                event.losses().total());
-                    }
-                });
+                .run(progress);
         result.save(output);
         return result;
     }

@@ -4,6 +4,7 @@ import io.github.nst4j.cli.BackendReport;
 import io.github.nst4j.cli.ProcessInfo;
 import io.github.nst4j.cli.StepBenchmark;
 import io.github.nst4j.cli.StepTimingOptions;
+import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExampleWeights;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class CompareWithPytorch implements Callable<Integer> {
 
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new CompareWithPytorch());
+        return ExampleCommandLine.of(new CompareWithPytorch());
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package io.github.nst4j.examples.bench;
 
 import io.github.nst4j.cli.ProcessInfo;
 import io.github.nst4j.cli.StepBenchmark;
+import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExampleWeights;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class DriftRun implements Callable<Integer> {
 
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new DriftRun());
+        return ExampleCommandLine.of(new DriftRun());
     }
 
     public static void main(String[] args) {
