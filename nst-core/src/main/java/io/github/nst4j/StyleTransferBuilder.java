@@ -168,9 +168,11 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** What to reconstruct (default: transfer with a content image, texture synthesis without one). */
+    /**
+     * What to reconstruct (default, or null: transfer with a content image, texture synthesis
+     * without one).
+     */
     public StyleTransferBuilder mode(Mode value) {
-        given(value, "mode");
         this.mode = value;
         return this;
     }
@@ -212,10 +214,9 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Adam (default) or L-BFGS. */
+    /** Adam (default, or null) or L-BFGS. */
     public StyleTransferBuilder optimizer(Optimizer value) {
-        given(value, "optimizer");
-        this.optimizer = value;
+        this.optimizer = value == null ? Defaults.OPTIMIZER : value;
         return this;
     }
 
@@ -234,9 +235,8 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Where to start (default: the content image for transfer, noise otherwise). */
+    /** Where to start (default, or null: the content image for transfer, noise otherwise). */
     public StyleTransferBuilder init(InitMode mode) {
-        given(mode, "init");
         this.init = mode;
         return this;
     }
@@ -269,10 +269,9 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Pooling between blocks (default {@link Pooling#AVG}, as in the paper). */
+    /** Pooling between blocks (default, or null: {@link Pooling#AVG}, as in the paper). */
     public StyleTransferBuilder pooling(Pooling kind) {
-        given(kind, "pooling");
-        this.pooling = kind;
+        this.pooling = kind == null ? Defaults.POOLING : kind;
         return this;
     }
 
@@ -303,10 +302,9 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Keep the content's colours by luminance-only transfer or by recolouring the style (default: neither). */
+    /** Keep the content's colours by luminance-only transfer or by recolouring the style (default, or null: neither). */
     public StyleTransferBuilder preserveColors(ColorPreservation value) {
-        given(value, "preserveColors");
-        this.colors = value;
+        this.colors = value == null ? Defaults.COLORS : value;
         return this;
     }
 

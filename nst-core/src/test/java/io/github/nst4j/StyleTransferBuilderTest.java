@@ -22,7 +22,7 @@ class StyleTransferBuilderTest {
                 Arguments.of("addStyleMask", (Consumer<StyleTransferBuilder>) b -> b.addStyleMask((BufferedImage) null)),
                 Arguments.of("initImage", (Consumer<StyleTransferBuilder>) b -> b.initImage((Path) null)),
                 Arguments.of("weights", (Consumer<StyleTransferBuilder>) b -> b.weights(null)),
-                Arguments.of("optimizer", (Consumer<StyleTransferBuilder>) b -> b.optimizer(null)),
+                Arguments.of("contentLayers", (Consumer<StyleTransferBuilder>) b -> b.contentLayers(null)),
                 Arguments.of("styleLayers", (Consumer<StyleTransferBuilder>) b -> b.styleLayers(null)));
     }
 
