@@ -47,7 +47,8 @@ class StudioBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        studio = Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords());
+        studio = Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords(),
+                StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("studio.chromium", "/usr/bin/chromium"));
         // The flags for a machine without network: no background downloads, updates or first-run pages.
