@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * The images of this session, uploaded or picked from the samples, held in memory under ids the
  * server chose: the page refers to images by these ids, never by a path. What it holds is bounded
- * ({@link StudioLimits}): to make room, the least recently used images are freed, except those of a
- * run that is going or queued; an image that cannot fit is refused. Every image freed, by the page's
- * remove button or to make room, is announced so that pages stop offering it.
+ * ({@link StudioLimits}): to make room, the images least recently added or used by a run are freed,
+ * except those of a run that is going or queued; an image that cannot fit is refused. Every image
+ * freed, by the page's remove button or to make room, is announced so that pages stop offering it.
  */
 final class ImageStore {
     /** One image, its name as shown on the page, and its PNG thumbnail. */
@@ -29,8 +29,8 @@ final class ImageStore {
 
     private final StudioLimits limits;
     private final Consumer<Entry> freed;
-    /** In access order: the first is the least recently used. */
-    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** The least recently added or used by a run first. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Ids in use by runs, with how many runs use each. */
     private final Map<String, Integer> pinned = new HashMap<>();
     private long pixels;
@@ -105,14 +105,20 @@ final class ImageStore {
         freed.accept(entry);
     }
 
-    /** The images held, least recently used first. */
+    /** The images held, least recently added or used by a run first. */
     synchronized List<Entry> held() {
         return List.copyOf(entries.values());
     }
 
-    /** Keeps {@code ids} from being freed to make room until {@link #unpin}. */
+    /** Keeps {@code ids}, used by a run, from being freed to make room until {@link #unpin}. */
     synchronized void pin(Collection<String> ids) {
-        ids.forEach(id -> pinned.merge(id, 1, Integer::sum));
+        for (String id : ids) {
+            pinned.merge(id, 1, Integer::sum);
+            Entry entry = entries.remove(id);
+            if (entry != null) {
+                entries.put(id, entry);
+            }
+        }
     }
 
     synchronized void unpin(Collection<String> ids) {

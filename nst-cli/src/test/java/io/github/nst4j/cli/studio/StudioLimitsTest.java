@@ -133,7 +133,7 @@ class StudioLimitsTest {
         return client.next("freed", "image " + id, data -> data.path("id").asText().equals(id)).data();
     }
 
-    /** The ids of the images the studio holds, least recently used first. */
+    /** The ids of the images the studio holds, least recently added or used by a run first. */
     private static Iterable<String> held(StudioClient client) throws Exception {
         return StudioClient.json(client.get("api/state")).path("images").findValuesAsText("id");
     }
