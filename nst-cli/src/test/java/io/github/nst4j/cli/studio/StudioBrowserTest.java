@@ -197,6 +197,20 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aPageBeyondTheStreamCapShowsTheServersSentence() throws Exception {
+        studio = startStudio(new StudioLimits(StudioLimits.MAX_IMAGE_PIXELS, StudioLimits.IMAGES,
+                StudioLimits.STYLES_PER_RUN, 1));
+        try (StudioClient.RawStream other = new StudioClient(studio.address()).openStream()) {
+            assertThat(other.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            browser.get(studio.address().toString());
+            WebElement error = browser.findElement(By.id("error"));
+            wait.until(page -> error.isDisplayed());
+            assertThat(error.getText()).isEqualTo("The studio already sends live updates to 1 open pages, its limit:"
+                    + " close studio tabs you no longer use, then reload this one");
+        }
+    }
+
+    @Test
     void withoutTheTokenThePageIsForbidden() throws Exception {
         studio = startStudio(StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         browser.get(studio.address().resolve("/").toString());

@@ -354,8 +354,9 @@ async function streamRefused() {
   const attempt = new AbortController();
   try {
     const reply = await fetch('api/events', { signal: attempt.signal });
-    attempt.abort();
     if (reply.ok) {
+      // Admitted this time: this request's stream is not needed, the page's own one is opened again.
+      attempt.abort();
       if (!document.hidden) listen();
       return;
     }
