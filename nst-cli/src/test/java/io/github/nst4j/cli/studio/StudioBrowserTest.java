@@ -168,8 +168,9 @@ class StudioBrowserTest {
         wait.until(page -> studio.openStreams() == 1);
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(studio.address().toString());
-        wait.until(page -> !page.findElements(By.cssSelector("body[data-ready]")).isEmpty());
-        // Only the visible page holds a stream: the first closed its own when it went to the background.
+        wait.until(page -> !page.findElements(By.cssSelector("body[data-ready]")).isEmpty()
+                && Long.valueOf(1).equals(browser.executeScript("return page.events && page.events.readyState")));
+        // The second page's stream is open: only it is left once the first closed its own in the background.
         wait.until(page -> studio.openStreams() == 1);
         assertThat(streamOfThePage()).isEqualTo("open");
         browser.close();
