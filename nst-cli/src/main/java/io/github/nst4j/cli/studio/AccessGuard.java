@@ -14,16 +14,22 @@ import org.eclipse.jetty.server.Request;
  * Decides who may use the studio. Every request must carry the session's random token, in the
  * address ({@code ?token=}) or in the cookie the first visit sets; its Host header must name this
  * server by an IP address, {@code localhost} or the {@code --host} name; and an Origin header, where
- * a browser sends one, must be this page's. The Host and Origin checks stop DNS rebinding: a web
- * site whose name is made to resolve to 127.0.0.1 still sends its own name.
+ * a browser sends one, must be this page's: the Host the request went to, and that a loopback
+ * address, {@code localhost} or the {@code --host} name (any address the server listens on when
+ * that is a wildcard). The Host and Origin checks stop DNS rebinding: a web site whose name is made
+ * to resolve to 127.0.0.1 still sends its own name; and a page served by another machine on the
+ * same port is another origin.
  */
 final class AccessGuard {
     static final String TOKEN_PARAMETER = "token";
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]");
     private static final int TOKEN_BYTES = 24;
 
+    private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[::1]");
+
     private final String token;
     private final String boundHost;
+    private final boolean wildcard;
 
     /** @param boundHost the address the server listens on, as the user gave it */
     AccessGuard(String boundHost) {
@@ -31,6 +37,7 @@ final class AccessGuard {
         new SecureRandom().nextBytes(random);
         this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         this.boundHost = boundHost.toLowerCase(Locale.ROOT);
+        this.wildcard = boundHost.equals("0.0.0.0") || boundHost.equals("::");
     }
 
     String token() {
@@ -45,7 +52,7 @@ final class AccessGuard {
             return "the Host header (" + host + ") does not name this studio; use the address nst studio printed";
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !(origin.startsWith("http://") && namesThisServer(origin.substring(7), port))) {
+        if (origin != null && !isThisPage(origin, host)) {
             return "requests from another site (Origin " + origin + ") are refused";
         }
         if (!tokenInAddress(request) && !tokenInCookie(request)) {
@@ -86,6 +93,16 @@ final class AccessGuard {
         // Constant time: the comparison does not reveal how much of a guess was right.
         return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code origin} is the page's own, as loaded from {@code host}, an address naming this server. */
+    private boolean isThisPage(String origin, String host) {
+        if (!origin.equalsIgnoreCase("http://" + host)) {
+            return false;
+        }
+        String name = host.substring(0, host.lastIndexOf(':')).toLowerCase(Locale.ROOT);
+        // An IPv6 host is bracketed in the header, not in --host.
+        return wildcard || name.replaceAll("^\\[|]$", "").equals(boundHost) || LOOPBACK.matcher(name).matches();
     }
 
     /** Whether {@code authority} ({@code host:port}) is this server as a browser may name it. */

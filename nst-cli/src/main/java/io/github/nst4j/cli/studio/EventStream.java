@@ -18,7 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Server-Sent Events to every open page: the run's progress, previews, results and errors. Each
  * page's stream is served on its own request thread, which sends what is published and a comment
- * now and then so that idle connections stay open.
+ * now and then so that idle connections stay open. The streams are capped, as each holds a thread:
+ * beyond the cap a page is refused (the page closes its stream while hidden, so that only visible
+ * pages count).
  */
 final class EventStream {
     /** Shorter than Jetty's 30-second idle timeout. */
@@ -28,7 +30,13 @@ final class EventStream {
     private static final String CLOSED = "";
 
     private final Set<BlockingQueue<String>> pages = ConcurrentHashMap.newKeySet();
+    private final int maxStreams;
     private volatile boolean closed;
+
+    /** @param maxStreams streams served at once */
+    EventStream(int maxStreams) {
+        this.maxStreams = maxStreams;
+    }
 
     /** Sends {@code data}, as JSON, to every open page as an event named {@code event}. */
     void publish(String event, Object data) {
@@ -41,13 +49,20 @@ final class EventStream {
         pages.forEach(queue -> queue.offer(text));
     }
 
-    /** Serves one page's stream until the page goes away or the studio closes; blocks the calling thread. */
+    /**
+     * Serves one page's stream until the page goes away or the studio closes; blocks the calling
+     * thread. Beyond the cap, answers 503 with a sentence instead.
+     */
     void serve(Response response, Callback callback) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>(BACKLOG);
+        if (!admit(queue)) {
+            Replies.problem(response, callback, 503, "The studio already sends live updates to " + maxStreams
+                    + " open pages, its limit: close studio tabs you no longer use, then reload this one", null);
+            return;
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>(BACKLOG);
-        pages.add(queue);
         try {
             send(response, ": connected\n\n");
             while (!closed) {
@@ -67,6 +82,15 @@ final class EventStream {
         } finally {
             pages.remove(queue);
         }
+    }
+
+    /** Streams being served. */
+    int openStreams() {
+        return pages.size();
+    }
+
+    private synchronized boolean admit(BlockingQueue<String> queue) {
+        return pages.size() < maxStreams && pages.add(queue);
     }
 
     /** Ends every stream. */

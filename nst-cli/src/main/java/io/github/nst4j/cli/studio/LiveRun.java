@@ -3,7 +3,6 @@ package io.github.nst4j.cli.studio;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.PreparationEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,7 @@ final class LiveRun implements IterationListener {
     private final int id;
     private final EventStream events;
     private final Map<Integer, Long> elapsedMillis = new ConcurrentHashMap<>();
-    private final List<Map<String, Object>> progress = new CopyOnWriteArrayList<>();
+    private final List<ProgressStep> progress = new CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
     private volatile byte[] preview;
     private volatile int frames;
@@ -42,7 +41,7 @@ final class LiveRun implements IterationListener {
     @Override
     public void onIteration(IterationEvent event) {
         elapsedMillis.put(event.iteration(), event.elapsed().toMillis());
-        Map<String, Object> step = step(event);
+        ProgressStep step = ProgressStep.of(id, event);
         progress.add(step);
         events.publish("progress", step);
         long now = System.nanoTime();
@@ -65,26 +64,6 @@ final class LiveRun implements IterationListener {
         }
     }
 
-    private Map<String, Object> step(IterationEvent event) {
-        double seconds = event.elapsed().toNanos() / 1e9;
-        double perIteration = seconds / event.iteration();
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("run", id);
-        step.put("iteration", event.iteration());
-        step.put("total", event.totalIterations());
-        step.put("level", event.level());
-        step.put("levels", event.levelCount());
-        step.put("width", event.imageWidth());
-        step.put("height", event.imageHeight());
-        step.put("content", event.losses().content());
-        step.put("style", event.losses().style());
-        step.put("tv", event.losses().totalVariation());
-        step.put("loss", event.losses().total());
-        step.put("secondsPerIteration", perIteration);
-        step.put("etaSeconds", perIteration * (event.totalIterations() - event.iteration()));
-        return step;
-    }
-
     /** Asks the run to stop after the current iteration. */
     void requestStop() {
         stopRequested = true;
@@ -102,6 +81,11 @@ final class LiveRun implements IterationListener {
     /** Time from the start of the optimisation, by iteration, for the record. */
     Map<Integer, Long> elapsedMillis() {
         return elapsedMillis;
+    }
+
+    /** Every iteration so far. */
+    List<ProgressStep> progress() {
+        return List.copyOf(progress);
     }
 
     /** What a page that opens during the run needs to catch up: the progress so far and the preview count. */

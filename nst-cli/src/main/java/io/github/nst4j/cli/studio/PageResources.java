@@ -8,13 +8,14 @@ import java.util.Map;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The page's files, read once from the jar: the HTML, its scripts and its style sheet. */
+/** The page's files, read once from the jar: the HTML, its scripts, its style sheet and its icon. */
 final class PageResources {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "studio.js", "text/javascript; charset=utf-8",
             "chart.js", "text/javascript; charset=utf-8",
-            "studio.css", "text/css; charset=utf-8");
+            "studio.css", "text/css; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 

@@ -7,6 +7,7 @@ import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.weights.download.DownloadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class RunCoordinator implements AutoCloseable {
     private LiveRun running;
     private LiveRun waiting;
     private Future<?> waitingTask;
+    private Collection<String> waitingImages;
 
     RunCoordinator(EventStream events, ImageStore images, ResultsFolder folder, RecordWriter records) {
         this.events = events;
@@ -50,13 +52,16 @@ final class RunCoordinator implements AutoCloseable {
 
     /**
      * Starts a run of {@code transfer}, or, with {@code replace}, queues it behind the current run,
-     * which is asked to stop (a run queued before is dropped).
+     * which is asked to stop (a run queued before is dropped). The run's images are kept from being
+     * freed to make room until it ends.
      *
+     * @param imageNames the name of each image of the settings, by id
      * @param weights how the record names the weights
      * @return the run's number
      * @throws Refusal (409) when another run goes and {@code replace} is false
      */
-    synchronized int start(RunSettings settings, StyleTransfer transfer, String weights, boolean replace) {
+    synchronized int start(RunSettings settings, Map<String, String> imageNames, StyleTransfer transfer,
+            String weights, boolean replace) {
         if (running != null && !replace) {
             throw new Refusal(409, "A run is in progress: stop it first, or start this one in its place");
         }
@@ -65,12 +70,14 @@ final class RunCoordinator implements AutoCloseable {
             running.requestStop();
             dropWaiting();
         }
-        Future<?> task = worker.submit(() -> execute(run, settings, transfer, weights));
+        images.pin(imageNames.keySet());
+        Future<?> task = worker.submit(() -> execute(run, settings, imageNames, transfer, weights));
         if (running == null) {
             running = run;
         } else {
             waiting = run;
             waitingTask = task;
+            waitingImages = imageNames.keySet();
             status(run.id(), "queued", "Waiting for run " + running.id() + " to stop");
         }
         return run.id();
@@ -104,7 +111,8 @@ final class RunCoordinator implements AutoCloseable {
         return summaries;
     }
 
-    private void execute(LiveRun run, RunSettings settings, StyleTransfer transfer, String weights) {
+    private void execute(LiveRun run, RunSettings settings, Map<String, String> imageNames, StyleTransfer transfer,
+            String weights) {
         status(run.id(), "running", String.format(Locale.ROOT, "Loading the %s weights and preparing %dx%d px",
                 settings.weights(), transfer.outputWidth(), transfer.outputHeight()));
         try {
@@ -112,9 +120,9 @@ final class RunCoordinator implements AutoCloseable {
             Path image = folder.image(run.id());
             ImageWriter.write(result.image(), image);
             Path record = folder.record(run.id());
-            records.write(record, settings.recorded(images, transfer), weights, transfer, result, run.elapsedMillis(),
-                    image);
-            StudioResult done = StudioResult.of(run.id(), settings, result, image, record);
+            records.write(record, settings.recorded(imageNames, transfer), weights, transfer, result,
+                    run.elapsedMillis(), image);
+            StudioResult done = StudioResult.of(run.id(), settings, imageNames, result, run.progress(), image, record);
             results.put(done.id(), done);
             events.publish("result", done.summary());
         } catch (DownloadException e) {
@@ -129,20 +137,24 @@ final class RunCoordinator implements AutoCloseable {
             e.printStackTrace();
         } finally {
             synchronized (this) {
+                images.unpin(imageNames.keySet());
                 // The queued run, if any, is the worker's next task.
                 running = waiting;
                 waiting = null;
                 waitingTask = null;
+                waitingImages = null;
             }
         }
     }
 
     private void dropWaiting() {
         if (waiting != null && waitingTask.cancel(false)) {
+            images.unpin(waitingImages);
             status(waiting.id(), "cancelled", "Replaced before it started");
         }
         waiting = null;
         waitingTask = null;
+        waitingImages = null;
     }
 
     private void failed(LiveRun run, String message) {

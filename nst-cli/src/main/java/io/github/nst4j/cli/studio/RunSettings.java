@@ -75,13 +75,28 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
     }
 
     /**
-     * Every setting of the run for its record, keyed by the builder method that sets it; images by
-     * their names as uploaded, the start image and mode as the run chose them.
+     * The name of each image of these settings, by id, content first.
+     *
+     * @throws Refusal if an image is not in {@code images}
      */
-    Map<String, Object> recorded(ImageStore images, StyleTransfer transfer) {
+    Map<String, String> imageNames(ImageStore images) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (content != null) {
+            names.put(content, images.get(content).name());
+        }
+        styles.forEach(style -> names.put(style, images.get(style).name()));
+        return names;
+    }
+
+    /**
+     * Every setting of the run for its record, keyed by the builder method that sets it; images by
+     * their names as uploaded ({@code imageNames}: taken when the run started, as the images may be
+     * freed meanwhile), the start image and mode as the run chose them.
+     */
+    Map<String, Object> recorded(Map<String, String> imageNames, StyleTransfer transfer) {
         Map<String, Object> recorded = new LinkedHashMap<>();
-        recorded.put("content", content == null ? null : images.get(content).name());
-        recorded.put("style", styles.stream().map(style -> images.get(style).name()).toList());
+        recorded.put("content", content == null ? null : imageNames.get(content));
+        recorded.put("style", styles.stream().map(imageNames::get).toList());
         recorded.put("styleBlend", styleBlend);
         recorded.put("mode", transfer.mode());
         recorded.put("size", size);

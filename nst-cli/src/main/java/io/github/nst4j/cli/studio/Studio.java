@@ -3,6 +3,7 @@ package io.github.nst4j.cli.studio;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.net.URI;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -32,12 +33,16 @@ final class Studio implements AutoCloseable {
      *
      * @param initialWeights the weights the page starts with: zoo or random
      * @param folder where results go; closed with the studio
+     * @param limits what the session may hold at once
      * @throws Exception if the server cannot start, e.g. the port is taken
      */
-    static Studio start(String host, int port, String initialWeights, ResultsFolder folder, RecordWriter records)
-            throws Exception {
-        EventStream events = new EventStream();
-        ImageStore images = new ImageStore();
+    static Studio start(String host, int port, String initialWeights, ResultsFolder folder, RecordWriter records,
+            StudioLimits limits) throws Exception {
+        // Decoding uploads and encoding previews in memory, not through imageio*.tmp files in the temp folder.
+        ImageIO.setUseCache(false);
+        EventStream events = new EventStream(limits.eventStreams());
+        ImageStore images = new ImageStore(limits, freed -> events.publish("freed",
+                Map.of("id", freed.id(), "name", freed.name())));
         RunCoordinator runs = new RunCoordinator(events, images, folder, records);
         DownloadListener download = (done, total, rate) -> events.publish("download",
                 Map.of("done", done, "total", total, "bytesPerSecond", rate));
@@ -48,7 +53,7 @@ final class Studio implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new StudioHandler(guard, new PageResources(), images, SampleCatalogue.load(),
-                new WeightsChoice(download), runs, events, initialWeights));
+                new WeightsChoice(download), runs, events, initialWeights, limits));
         try {
             server.start();
         } catch (Exception e) {
@@ -70,6 +75,11 @@ final class Studio implements AutoCloseable {
 
     ResultsFolder folder() {
         return folder;
+    }
+
+    /** Pages receiving events now. */
+    int openStreams() {
+        return events.openStreams();
     }
 
     /** Waits until the server stops. */

@@ -69,7 +69,8 @@ public final class StudioCommand implements Callable<Integer> {
         ResultsFolder folder = keep == null ? ResultsFolder.temporary() : ResultsFolder.kept(keep);
         Studio studio;
         try {
-            studio = Studio.start(host, port, weights, folder, records);
+            studio = Studio.start(host, port, weights, folder, records,
+                    StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         } catch (IOException e) {
             folder.close();
             throw new CommandLine.ParameterException(spec.commandLine(), "Cannot listen on " + host + ":" + port

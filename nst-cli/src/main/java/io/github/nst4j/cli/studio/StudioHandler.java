@@ -1,12 +1,10 @@
 package io.github.nst4j.cli.studio;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,9 +37,11 @@ final class StudioHandler extends Handler.Abstract {
     private final RunCoordinator runs;
     private final EventStream events;
     private final String initialWeights;
+    private final StudioLimits limits;
 
     StudioHandler(AccessGuard guard, PageResources page, ImageStore images, SampleCatalogue samples,
-            WeightsChoice weights, RunCoordinator runs, EventStream events, String initialWeights) {
+            WeightsChoice weights, RunCoordinator runs, EventStream events, String initialWeights,
+            StudioLimits limits) {
         this.guard = guard;
         this.page = page;
         this.images = images;
@@ -50,6 +50,7 @@ final class StudioHandler extends Handler.Abstract {
         this.runs = runs;
         this.events = events;
         this.initialWeights = initialWeights;
+        this.limits = limits;
     }
 
     @Override
@@ -70,6 +71,14 @@ final class StudioHandler extends Handler.Abstract {
             Replies.problem(response, callback, e.status(), e.getMessage(), null);
         } catch (NstException e) {
             Replies.problem(response, callback, 400, e.getMessage(), null);
+        } catch (OutOfMemoryError e) {
+            Replies.problem(response, callback, 503, "The studio ran out of memory: remove images you no longer use,"
+                    + " or give Java more memory (NST_JAVA_OPTS=-Xmx8g)", null);
+        } catch (RuntimeException e) {
+            // Still one sentence for the page, never the server's error page.
+            e.printStackTrace();
+            Replies.problem(response, callback, 500, "Internal error (" + e + "); the server log has the details",
+                    null);
         }
         return true;
     }
@@ -84,7 +93,8 @@ final class StudioHandler extends Handler.Abstract {
                 }
                 page.serve("index.html", response, callback);
             }
-            case "GET /studio.js", "GET /studio.css", "GET /chart.js" -> page.serve(path.substring(1), response, callback);
+            case "GET /studio.js", "GET /studio.css", "GET /chart.js", "GET /favicon.svg" ->
+                    page.serve(path.substring(1), response, callback);
             case "GET /api/config" -> Replies.json(response, callback, 200, config());
             case "GET /api/state" -> Replies.json(response, callback, 200, state());
             case "GET /api/events" -> events.serve(response, callback);
@@ -96,6 +106,10 @@ final class StudioHandler extends Handler.Abstract {
             }
             case "POST /api/images" -> upload(request, response, callback, displayName(query.getValue("name")));
             case "GET /api/images/thumbnail" -> png(response, callback, images.get(query.getValue("id")).thumbnail());
+            case "POST /api/images/remove" -> {
+                images.remove(query.getValue("id"));
+                Replies.json(response, callback, 200, Map.of("removed", query.getValue("id")));
+            }
             case "POST /api/runs" -> start(request, response, callback, "true".equals(query.getValue("replace")));
             case "POST /api/runs/stop" -> {
                 runs.stop();
@@ -105,6 +119,7 @@ final class StudioHandler extends Handler.Abstract {
             case "GET /api/results/image" -> file(response, callback, query, true);
             case "GET /api/results/record" -> file(response, callback, query, false);
             case "GET /api/results/thumbnail" -> png(response, callback, runs.result(number(query)).thumbnail());
+            case "GET /api/results/progress" -> Replies.json(response, callback, 200, runs.result(number(query)).progress());
             default -> Replies.problem(response, callback, 404, "No such address: " + method + " " + path, null);
         }
     }
@@ -121,28 +136,26 @@ final class StudioHandler extends Handler.Abstract {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("results", runs.summaries());
         state.put("running", running == null ? null : running.state());
+        state.put("images", images.held().stream().map(StudioHandler::describe).toList());
         return state;
     }
 
     private void upload(Request request, Response response, Callback callback, String name) {
         byte[] bytes = body(request, UploadDecoder.MAX_BYTES, name);
-        Replies.json(response, callback, 200, describe(images.add(name, UploadDecoder.decode(bytes, name))));
+        Replies.json(response, callback, 200, describe(images.add(name, UploadDecoder.decode(bytes, name, images))));
     }
 
     private void start(Request request, Response response, Callback callback, boolean replace) {
-        RunSettings settings;
-        try {
-            settings = Replies.JSON.readValue(body(request, MAX_SETTINGS_BYTES, "The run's settings"),
-                    RunSettings.class);
-        } catch (JacksonException e) {
-            throw new Refusal(400, "The run's settings are not what the page sends (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RunSettings settings = SettingsReader.read(body(request, MAX_SETTINGS_BYTES, "The run's settings"));
         InvalidSettingException.require(!settings.styles().isEmpty(), "style", "Add a style image");
+        // Stop is heard between iterations, not while each style's statistics are computed before the first.
+        InvalidSettingException.require(settings.styles().size() <= limits.stylesPerRun(), "style",
+                "A run takes at most " + limits.stylesPerRun() + " styles (" + settings.styles().size()
+                        + " were sent): remove some");
+        Map<String, String> imageNames = settings.imageNames(images);
         StyleTransfer transfer = settings.builder(images, weights).build();
         String described = weights.source(settings.weights(), settings.seed()).description();
-        int id = runs.start(settings, transfer, described, replace);
+        int id = runs.start(settings, imageNames, transfer, described, replace);
         Replies.json(response, callback, 202, Map.of("run", id));
     }
 

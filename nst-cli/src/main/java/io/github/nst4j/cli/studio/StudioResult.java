@@ -3,19 +3,26 @@ package io.github.nst4j.cli.studio;
 import io.github.nst4j.StyleTransferResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A finished run of this session: its settings (to re-open them), what it achieved, its files and
- * the thumbnail of the results strip.
+ * A finished run of this session: its settings and the names of its images (to re-open them, also
+ * after the images were freed), what it achieved, its progress (to draw its chart again), its files
+ * and the thumbnail of the results strip.
+ *
+ * @param imageNames the name of each image id of the settings, as shown when the run started
  */
-record StudioResult(int id, RunSettings settings, int width, int height, int iterations, int bestIteration,
-        double bestLoss, boolean stopped, double seconds, byte[] thumbnail, Path image, Path record) {
+record StudioResult(int id, RunSettings settings, Map<String, String> imageNames, int width, int height,
+        int iterations, int bestIteration, double bestLoss, boolean stopped, double seconds,
+        List<ProgressStep> progress, byte[] thumbnail, Path image, Path record) {
 
-    static StudioResult of(int id, RunSettings settings, StyleTransferResult result, Path image, Path record) {
-        return new StudioResult(id, settings, result.image().getWidth(), result.image().getHeight(),
-                result.lossHistory().size(), result.bestIteration(), result.bestLoss(), result.stoppedEarly(),
-                result.elapsed().toMillis() / 1000.0, Png.thumbnail(result.image()), image, record);
+    static StudioResult of(int id, RunSettings settings, Map<String, String> imageNames, StyleTransferResult result,
+            List<ProgressStep> progress, Path image, Path record) {
+        return new StudioResult(id, settings, Map.copyOf(imageNames), result.image().getWidth(),
+                result.image().getHeight(), result.lossHistory().size(), result.bestIteration(), result.bestLoss(),
+                result.stoppedEarly(), result.elapsed().toMillis() / 1000.0, List.copyOf(progress),
+                Png.thumbnail(result.image()), image, record);
     }
 
     /** What the page shows of it, with the addresses of its image, record and thumbnail. */
@@ -23,6 +30,7 @@ record StudioResult(int id, RunSettings settings, int width, int height, int ite
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", id);
         summary.put("settings", settings);
+        summary.put("imageNames", imageNames);
         summary.put("width", width);
         summary.put("height", height);
         summary.put("iterations", iterations);
@@ -33,6 +41,7 @@ record StudioResult(int id, RunSettings settings, int width, int height, int ite
         summary.put("image", "api/results/image?id=" + id);
         summary.put("record", "api/results/record?id=" + id);
         summary.put("thumbnail", "api/results/thumbnail?id=" + id);
+        summary.put("progress", "api/results/progress?id=" + id);
         return summary;
     }
 }

@@ -13,7 +13,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Turns the bytes of an upload into an image, or refuses them: what no image reader recognises is
  * not an image, and a picture whose pixel count would take too much memory once decoded (a
- * "decompression bomb" is a few kilobytes of PNG) is refused before it is decoded.
+ * "decompression bomb" is a few kilobytes of PNG) is refused before it is decoded. Room for it in
+ * the session's images is made before decoding too.
  */
 final class UploadDecoder {
     /**
@@ -29,9 +30,10 @@ final class UploadDecoder {
 
     /**
      * @param name the file's name as the browser gave it, only to name it in a refusal
+     * @param images where the image will go: asked to make room for it before it is decoded
      * @throws Refusal if the bytes are not an image or the image is too large
      */
-    static BufferedImage decode(byte[] bytes, String name) {
+    static BufferedImage decode(byte[] bytes, String name, ImageStore images) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -46,6 +48,7 @@ final class UploadDecoder {
                             "%s has %dx%d pixels, more than the %d megapixels the studio decodes: scale it down first",
                             name, reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
                 }
+                images.makeRoom(name, reader.getWidth(0), reader.getHeight(0));
                 return Images.toRgb(reader.read(0));
             } finally {
                 reader.dispose();

@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +34,8 @@ class StudioApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        studio = Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords());
+        studio = Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords(),
+                StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         results = studio.folder().folder();
         client = new StudioClient(studio.address());
         client.listen();
@@ -50,7 +53,8 @@ class StudioApiTest {
             String reply = client.raw("GET", path, Map.of("Host", "127.0.0.1:" + client.base().getPort()));
             assertThat(reply).as(path).startsWith("HTTP/1.1 403").contains("lacks the studio's token");
         }
-        String wrong = client.raw("GET", "/api/config?token=" + client.token().replace(client.token().charAt(0), '_'),
+        String token = client.token();
+        String wrong = client.raw("GET", "/api/config?token=" + (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1),
                 Map.of("Host", "127.0.0.1:" + client.base().getPort()));
         assertThat(wrong).startsWith("HTTP/1.1 403");
     }
@@ -78,6 +82,83 @@ class StudioApiTest {
                 .startsWith("HTTP/1.1 403").contains("Origin http://attacker.example");
         assertThat(client.raw("GET", query, Map.of("Host", "127.0.0.1:" + port, "Origin", "http://127.0.0.1:" + port)))
                 .startsWith("HTTP/1.1 200");
+        assertThat(client.raw("GET", query, Map.of("Host", "localhost:" + port, "Origin", "http://localhost:" + port)))
+                .startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aPageOfAnotherAddressOnTheSamePortIsAnotherSite() throws Exception {
+        int port = client.base().getPort();
+        String query = "/api/config?token=" + client.token();
+        for (String origin : List.of("http://192.168.1.20:" + port, "http://10.0.0.1:" + port, "http://localhost:" + port)) {
+            assertThat(client.raw("GET", query, Map.of("Host", "127.0.0.1:" + port, "Origin", origin)))
+                    .as(origin).startsWith("HTTP/1.1 403").contains("Origin " + origin);
+        }
+    }
+
+    @Test
+    void thePageHasAnIcon() throws Exception {
+        Matcher icon = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\"").matcher(client.get("").body());
+        assertThat(icon.find()).as("the page links an icon").isTrue();
+        HttpResponse<String> reply = client.get(icon.group(1));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).contains("image/svg+xml");
+        assertThat(reply.body()).startsWith("<svg");
+    }
+
+    @Test
+    void uploadsAreDecodedWithoutCacheFilesOnDisk() throws Exception {
+        // ImageIO's cache folder is made unusable: an upload still works as no cache file is written.
+        byte[] photo = StudioClient.png(40, 30);
+        Path gone = Files.createTempDirectory("imageio-cache");
+        ImageIO.setCacheDirectory(gone.toFile());
+        Files.delete(gone);
+        try {
+            HttpResponse<String> reply = client.post("api/images?name=photo.png", photo);
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        } finally {
+            ImageIO.setCacheDirectory(null);
+        }
+    }
+
+    @Test
+    void settingsOfTheWrongShapeAreRefusedInOneSentence() throws Exception {
+        HttpResponse<String> none = client.post("api/runs", "null".getBytes(StandardCharsets.UTF_8));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(StudioClient.JSON.readTree(none.body()).path("message").asText())
+                .isEqualTo("The run's settings must be a JSON object such as {\"size\": 512}, as the page sends, not null");
+
+        HttpResponse<String> list = client.post("api/runs", "[]".getBytes(StandardCharsets.UTF_8));
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.body()).contains("must be a JSON object");
+
+        String content = upload("content.png");
+        String style = upload("style.png");
+        Map<String, Object> fraction = StudioClient.settings(content, style, 64, 30);
+        fraction.put("size", 64.5);
+        JsonNode size = refused(fraction);
+        assertThat(size.path("setting").asText()).isEqualTo("size");
+        assertThat(size.path("message").asText()).isEqualTo("64.5 is not a whole number");
+
+        Map<String, Object> blend = StudioClient.settings(content, style, 64, 30);
+        blend.put("styleBlend", List.of("much"));
+        assertThat(refused(blend).path("message").asText()).isEqualTo("much is not a number");
+
+        Map<String, Object> unknown = StudioClient.settings(content, style, 64, 30);
+        unknown.put("output", "/tmp/x.png");
+        assertThat(refused(unknown).path("message").asText()).startsWith("Unknown setting 'output': the page sends only");
+    }
+
+    @Test
+    void aRunTakesABoundedNumberOfStyles() throws Exception {
+        String content = upload("content.png");
+        String style = upload("style.png");
+        Map<String, Object> many = StudioClient.settings(content, style, 64, 30);
+        many.put("styles", Collections.nCopies(StudioLimits.STYLES_PER_RUN + 1, style));
+        JsonNode refusal = refused(many);
+        assertThat(refusal.path("setting").asText()).isEqualTo("style");
+        assertThat(refusal.path("message").asText()).isEqualTo("A run takes at most " + StudioLimits.STYLES_PER_RUN
+                + " styles (" + (StudioLimits.STYLES_PER_RUN + 1) + " were sent): remove some");
     }
 
     @Test
@@ -98,7 +179,7 @@ class StudioApiTest {
         assertThat(decompressed.statusCode()).isEqualTo(413);
         assertThat(decompressed.body()).contains("8000x7000 pixels");
 
-        JsonNode photo = StudioClient.json(client.post("api/images?name=../../etc/photo.png", pngOf(40, 30)));
+        JsonNode photo = StudioClient.json(client.post("api/images?name=../../etc/photo.png", StudioClient.png(40, 30)));
         assertThat(photo.path("name").asText()).isEqualTo("photo.png");
         assertThat(photo.path("width").asInt()).isEqualTo(40);
         HttpResponse<byte[]> thumbnail = client.getBytes(photo.path("thumbnail").asText());
@@ -118,34 +199,31 @@ class StudioApiTest {
     void aBadSettingIsNamedAndNothingStarts() throws Exception {
         String content = upload("content.png");
         String style = upload("style.png");
-        HttpResponse<String> huge = client.postJson("api/runs", settings(content, style, 100_000, 30));
+        HttpResponse<String> huge = client.postJson("api/runs", StudioClient.settings(content, style, 100_000, 30));
         assertThat(huge.statusCode()).isEqualTo(400);
         assertThat(StudioClient.JSON.readTree(huge.body()).path("setting").asText()).isEqualTo("size");
         assertThat(huge.body()).contains("An output of 100000x75000 px needs about");
 
-        Map<String, Object> file = settings(content, style, 64, 30);
+        Map<String, Object> file = StudioClient.settings(content, style, 64, 30);
         file.put("weights", "/etc/passwd");
         HttpResponse<String> weights = client.postJson("api/runs", file);
         assertThat(weights.statusCode()).isEqualTo(400);
         assertThat(weights.body()).contains("choose zoo or random");
 
-        Map<String, Object> unknown = settings(content, style, 64, 30);
-        unknown.put("output", "/tmp/x.png");
-        assertThat(client.postJson("api/runs", unknown).statusCode()).isEqualTo(400);
     }
 
     @Test
     void runsStopQueueAndLeaveTheirImageAndRecord() throws Exception {
         String content = upload("content.png");
         String style = upload("style.png");
-        int first = StudioClient.json(client.postJson("api/runs", settings(content, style, 64, 1000))).path("run").asInt();
+        int first = StudioClient.json(client.postJson("api/runs", StudioClient.settings(content, style, 64, 1000))).path("run").asInt();
         assertThat(client.next("progress", first).data().path("total").asInt()).isEqualTo(1000);
         assertThat(client.next("preview", first).data().path("frame").asInt()).isEqualTo(1);
         assertThat(client.getBytes("api/preview.png").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> busy = client.postJson("api/runs", settings(content, style, 64, 3));
+        HttpResponse<String> busy = client.postJson("api/runs", StudioClient.settings(content, style, 64, 3));
         assertThat(busy.statusCode()).isEqualTo(409);
-        int second = StudioClient.json(client.postJson("api/runs?replace=true", settings(content, style, 64, 3)))
+        int second = StudioClient.json(client.postJson("api/runs?replace=true", StudioClient.settings(content, style, 64, 3)))
                 .path("run").asInt();
         JsonNode stopped = client.next("result", first).data();
         assertThat(stopped.path("stopped").asBoolean()).isTrue();
@@ -163,10 +241,14 @@ class StudioApiTest {
         assertThat(recorded.path("settings").path("--size").asInt()).isEqualTo(64);
         assertThat(recorded.path("settings").path("--weights").asText()).isEqualTo("random");
         assertThat(recorded.path("iterations")).hasSize(3);
+        assertThat(recorded.path("settings").path("--content").asText()).isEqualTo("content.png");
+        assertThat(finished.path("imageNames").path(content).asText()).isEqualTo("content.png");
+        JsonNode progress = StudioClient.json(client.get(finished.path("progress").asText()));
+        assertThat(progress.findValuesAsText("iteration")).containsExactly("1", "2", "3");
         assertThat(Files.list(results).map(path -> path.getFileName().toString()))
                 .contains("run-" + second + ".png", "run-" + second + ".json");
 
-        int third = StudioClient.json(client.postJson("api/runs", settings(content, style, 64, 1000))).path("run").asInt();
+        int third = StudioClient.json(client.postJson("api/runs", StudioClient.settings(content, style, 64, 1000))).path("run").asInt();
         client.next("progress", third);
         assertThat(client.post("api/runs/stop", new byte[0]).statusCode()).isEqualTo(200);
         assertThat(client.next("result", third).data().path("stopped").asBoolean()).isTrue();
@@ -175,29 +257,14 @@ class StudioApiTest {
     }
 
     private static String upload(String name) throws IOException, InterruptedException {
-        return StudioClient.json(client.post("api/images?name=" + name, pngOf(80, 60))).path("id").asText();
+        return client.upload(name, 80, 60);
     }
 
-    private static Map<String, Object> settings(String content, String style, int size, int iterations) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("content", content);
-        settings.put("styles", List.of(style));
-        settings.put("size", size);
-        settings.put("iterations", iterations);
-        settings.put("weights", WeightsChoice.RANDOM);
-        return settings;
+    /** The refusal, with status 400, of a run with {@code settings}. */
+    private static JsonNode refused(Map<String, Object> settings) throws IOException, InterruptedException {
+        HttpResponse<String> reply = client.postJson("api/runs", settings);
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
+        return StudioClient.JSON.readTree(reply.body());
     }
 
-    /** A PNG with a gradient, so that style and content losses are not zero. */
-    private static byte[] pngOf(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | ((x + y) % 7) * 30);
-            }
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
-    }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,8 +47,7 @@ class StudioBrowserTest {
     private WebDriverWait wait;
 
     @BeforeEach
-    void start() throws Exception {
-        studio = Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords());
+    void start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("studio.chromium", "/usr/bin/chromium"));
         // The flags for a machine without network: no background downloads, updates or first-run pages.
@@ -71,7 +71,9 @@ class StudioBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        studio.close();
+        if (studio != null) {
+            studio.close();
+        }
     }
 
     @Test
@@ -135,15 +137,129 @@ class StudioBrowserTest {
     }
 
     @Test
-    void withoutTheTokenThePageIsForbidden() {
+    void aReopenedResultShowsItsOwnChartStatusAndImageNames() {
+        open();
+        upload("content", "content/chelsea.png");
+        upload("style", "style/starry_night.jpg");
+        wait.until(page -> page.findElements(By.cssSelector("#content-list img")).size() == 1
+                && page.findElements(By.cssSelector("#style-list img")).size() == 1);
+        type("size", "64");
+        runToTheEnd(1, "4");
+        runToTheEnd(2, "7");
+        assertThat(points()).isEqualTo(7);
+
+        reopen(1);
+        assertThat(points()).isEqualTo(4);
+        assertThat(browser.findElement(By.id("iterations")).getDomProperty("value")).isEqualTo("4");
+
+        browser.navigate().refresh();
+        wait.until(page -> !page.findElements(By.cssSelector("body[data-ready]")).isEmpty()
+                && page.findElements(By.cssSelector("#history figure")).size() == 2);
+        reopen(1);
+        assertThat(points()).isEqualTo(4);
+        assertThat(browser.findElement(By.cssSelector("#content-list figcaption")).getText()).isEqualTo("chelsea.png");
+        assertThat(browser.findElement(By.cssSelector("#style-list figcaption")).getText()).isEqualTo("starry_night.jpg");
+    }
+
+    @Test
+    void aHiddenPageReleasesItsEventStream() {
+        open();
+        String first = browser.getWindowHandle();
+        wait.until(page -> studio.openStreams() == 1);
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(studio.address().toString());
+        wait.until(page -> !page.findElements(By.cssSelector("body[data-ready]")).isEmpty()
+                && Long.valueOf(1).equals(browser.executeScript("return page.events && page.events.readyState")));
+        // The second page's stream is open: only it is left once the first closed its own in the background.
+        wait.until(page -> studio.openStreams() == 1);
+        assertThat(streamOfThePage()).isEqualTo("open");
+        browser.close();
+        browser.switchTo().window(first);
+        wait.until(page -> "open".equals(streamOfThePage()) && studio.openStreams() == 1);
+    }
+
+    @Test
+    void theServersSentenceIsShownForImagesBeyondTheSessionsBudget() throws IOException {
+        open(new StudioLimits(100 * 100, 2, StudioLimits.STYLES_PER_RUN, StudioLimits.EVENT_STREAMS));
+        browser.findElement(By.id("content-file")).sendKeys(picture("large.png", 200, 100).toString());
+        WebElement error = browser.findElement(By.id("error"));
+        wait.until(page -> error.isDisplayed());
+        assertThat(error.getText()).isEqualTo("large.png has 200x100 pixels, more than the 0.0100 megapixels the"
+                + " studio holds at once: scale it down, or give Java more memory (NST_JAVA_OPTS=-Xmx8g)");
+
+        // Two images fit: a third frees the oldest, and the page says so.
+        browser.findElement(By.id("content-file")).sendKeys(picture("photo.png", 40, 30).toString());
+        wait.until(page -> page.findElements(By.cssSelector("#content-list img")).size() == 1);
+        browser.findElement(By.id("style-file")).sendKeys(picture("first.png", 40, 30) + "\n"
+                + picture("second.png", 40, 30));
+        wait.until(page -> page.findElements(By.cssSelector("#style-list img")).size() == 2
+                && page.findElements(By.cssSelector("#content-list img")).isEmpty());
+        assertThat(error.getText()).startsWith("photo.png is no longer held by the studio");
+    }
+
+    @Test
+    void aPageBeyondTheStreamCapShowsTheServersSentence() throws Exception {
+        studio = startStudio(new StudioLimits(StudioLimits.MAX_IMAGE_PIXELS, StudioLimits.IMAGES,
+                StudioLimits.STYLES_PER_RUN, 1));
+        try (StudioClient.RawStream other = new StudioClient(studio.address()).openStream()) {
+            assertThat(other.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            browser.get(studio.address().toString());
+            WebElement error = browser.findElement(By.id("error"));
+            wait.until(page -> error.isDisplayed());
+            assertThat(error.getText()).isEqualTo("The studio already sends live updates to 1 open pages, its limit:"
+                    + " close studio tabs you no longer use, then reload this one");
+        }
+    }
+
+    @Test
+    void withoutTheTokenThePageIsForbidden() throws Exception {
+        studio = startStudio(StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         browser.get(studio.address().resolve("/").toString());
         assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Forbidden: the request lacks the studio's token");
     }
 
-    /** Opens the page and waits until it is ready: settings, samples and the event stream. */
+    /** Starts a studio of the usual limits, opens the page and waits until it is ready. */
     private void open() {
+        open(StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** Starts a studio, opens the page and waits until it is ready: settings, samples and the event stream. */
+    private void open(StudioLimits limits) {
+        try {
+            studio = startStudio(limits);
+        } catch (Exception e) {
+            throw new IllegalStateException("The studio did not start", e);
+        }
         browser.get(studio.address().toString());
         wait.until(page -> !page.findElements(By.cssSelector("body[data-ready]")).isEmpty());
+    }
+
+    private static Studio startStudio(StudioLimits limits) throws Exception {
+        return Studio.start("127.0.0.1", 0, WeightsChoice.RANDOM, ResultsFolder.temporary(), new StudioRecords(),
+                limits);
+    }
+
+    /** Starts run {@code run} of {@code iterations} and waits until it has finished. */
+    private void runToTheEnd(int run, String iterations) {
+        type("iterations", iterations);
+        browser.findElement(By.id("start")).click();
+        wait.until(page -> page.findElement(By.id("status")).getText().equals("Run " + run + " finished."));
+    }
+
+    /** Clicks result {@code run} in the strip and waits until the page shows it. */
+    private void reopen(int run) {
+        browser.findElement(By.cssSelector("#history figure[data-run='" + run + "']")).click();
+        wait.until(page -> page.findElement(By.id("status")).getText().equals("Run " + run + " finished.")
+                && page.findElement(By.id("result-info")).getText().startsWith("Run " + run + ":"));
+    }
+
+    private String streamOfThePage() {
+        return browser.findElement(By.tagName("body")).getDomAttribute("data-stream");
+    }
+
+    /** A PNG file of {@code width x height} in the test's folder. */
+    private Path picture(String name, int width, int height) throws IOException {
+        return Files.write(temp.resolve(name), StudioClient.png(width, height));
     }
 
     private void upload(String role, String sample) {

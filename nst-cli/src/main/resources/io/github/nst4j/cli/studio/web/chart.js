@@ -20,6 +20,13 @@ class LossChart {
     this.draw();
   }
 
+  /** All of a run's steps at once, drawn once. */
+  show(steps) {
+    this.steps = [...steps];
+    this.total = steps.length > 0 ? steps[steps.length - 1].total : 1;
+    this.draw();
+  }
+
   add(step) {
     this.steps.push(step);
     this.total = step.total;

@@ -4,7 +4,9 @@ const $ = id => document.getElementById(id);
 const LOG_SLIDERS = ['contentWeight', 'styleWeight', 'tvWeight'];
 const PLAIN = ['size', 'iterations', 'optimizer', 'init', 'preserveColors', 'levels', 'seed', 'weights'];
 const chart = new LossChart($('chart'));
-const page = { config: null, content: null, styles: [], known: new Map(), run: null, frames: 0 };
+// run: the run this page follows (the live or last one); shown: the run whose picture, chart and status show.
+const page = { config: null, content: null, styles: [], known: new Map(), run: null, shown: null, running: false,
+  frames: 0, events: null };
 
 // ---- messages -------------------------------------------------------------------------------
 function showError(message, setting) {
@@ -21,13 +23,22 @@ function clearError() {
   document.querySelectorAll('.invalid').forEach(e => e.classList.remove('invalid'));
 }
 
+// The server's reply as JSON; on an error, its sentence as the Error's message.
 async function call(url, options) {
   const reply = await fetch(url, options);
-  const body = await reply.json().catch(() => ({ message: `The studio answered ${reply.status} ${reply.statusText}` }));
-  if (!reply.ok) {
-    throw Object.assign(new Error(body.message), { setting: body.setting, status: reply.status });
-  }
-  return body;
+  if (reply.ok) return reply.json();
+  throw await problem(reply);
+}
+
+// The sentence of a refusal, JSON {message, setting} or plain text; the status line only if there is none.
+async function problem(reply) {
+  const text = await reply.text();
+  const type = reply.headers.get('Content-Type') || '';
+  let body = {};
+  if (type.startsWith('application/json')) body = JSON.parse(text);
+  else if (type.startsWith('text/plain')) body = { message: text.trim() };
+  const message = body.message || `The studio answered ${reply.status} ${reply.statusText}`;
+  return Object.assign(new Error(message), { setting: body.setting, status: reply.status });
 }
 
 const megabytes = bytes => (bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 0) + ' MB';
@@ -63,19 +74,15 @@ function collectSettings() {
 }
 
 // ---- images ---------------------------------------------------------------------------------
-// An image of an earlier result: as added on this page, or (after a reload) by its id alone.
-function imageFromId(id) {
-  return page.known.get(id) || { id, name: id, thumbnail: 'api/images/thumbnail?id=' + encodeURIComponent(id) };
-}
-
+// page.known: the images the server holds, by id (it frees them when removed or to make room).
 function renderImages() {
   const content = $('content-list');
   content.replaceChildren();
-  if (page.content) content.append(figure(page.content, () => { page.content = null; renderImages(); }));
+  if (page.content) content.append(figure(page.content, () => removeImage(page.content)));
   const styles = $('style-list');
   styles.replaceChildren();
-  page.styles.forEach((style, i) => {
-    const item = figure(style, () => { page.styles.splice(i, 1); renderImages(); });
+  page.styles.forEach(style => {
+    const item = figure(style, () => removeImage(style));
     if (page.styles.length > 1) {
       const weight = document.createElement('input');
       Object.assign(weight, { type: 'number', min: '0', step: '0.1', value: style.weight, title: 'Blend weight' });
@@ -99,6 +106,28 @@ function figure(image, remove) {
   button.addEventListener('click', remove);
   item.append(img, caption, button);
   return item;
+}
+
+// The server frees a removed image: what a session holds is bounded.
+function removeImage(image) {
+  unselect(image.id);
+  call('api/images/remove?id=' + encodeURIComponent(image.id), { method: 'POST' })
+    .catch(e => { if (e.status !== 404) showError(e.message); });
+}
+
+function unselect(id) {
+  if (page.content && page.content.id === id) page.content = null;
+  page.styles = page.styles.filter(style => style.id !== id);
+  renderImages();
+}
+
+function onFreed(freed) {
+  page.known.delete(freed.id);
+  const selected = (page.content && page.content.id === freed.id) || page.styles.some(s => s.id === freed.id);
+  if (!selected) return;
+  unselect(freed.id);
+  showError(`${freed.name} is no longer held by the studio (removed, or freed to make room for newer images):`
+    + ' add it again to use it');
 }
 
 function addImage(role, image) {
@@ -160,8 +189,13 @@ async function showSamples() {
 
 // ---- runs -----------------------------------------------------------------------------------
 function setRunning(running) {
+  page.running = running;
   $('stop').disabled = !running;
+  $('follow').hidden = !running || page.shown === page.run;
 }
+
+// Whether the page shows the run it follows, as it goes.
+const live = () => page.shown === page.run;
 
 async function start(replace) {
   clearError();
@@ -172,10 +206,11 @@ async function start(replace) {
   try {
     const reply = await call('api/runs' + (replace ? '?replace=true' : ''), {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(collectSettings()) });
-    page.run = reply.run;
+    page.run = page.shown = reply.run;
     page.frames = 0;
     chart.reset();
     $('result').hidden = true;
+    markShown();
     setRunning(true);
     $('status').textContent = `Run ${reply.run}: starting…`;
   } catch (e) {
@@ -188,8 +223,9 @@ async function start(replace) {
 }
 
 function onProgress(step) {
-  if (step.run !== page.run) return;
-  if (step.iteration === 1 || chart.steps.length === 0) chart.reset();
+  if (step.run !== page.run || !live()) return;
+  // The stream and a catch-up from the state may both bring a step.
+  if (chart.steps.some(s => s.iteration === step.iteration && s.level === step.level)) return;
   chart.add(step);
   const scale = step.levels > 1 ? `, scale ${step.level} of ${step.levels}` : '';
   $('status').textContent = `Run ${step.run}: iteration ${step.iteration} of ${step.total} at ${step.width}×${step.height} px`
@@ -198,7 +234,7 @@ function onProgress(step) {
 }
 
 function onPreview(event) {
-  if (event.run !== page.run) return;
+  if (event.run !== page.run || !live()) return;
   const preview = $('preview');
   preview.hidden = false;
   preview.src = `api/preview.png?run=${event.run}&frame=${event.frame}`;
@@ -214,7 +250,11 @@ function showResult(result) {
     + ` iterations at ${result.bestIteration} (loss ${result.bestLoss.toPrecision(4)}), ${seconds(result.seconds)}`
     + (result.stopped ? ', stopped early' : '');
   $('result').hidden = false;
-  document.querySelectorAll('#history figure').forEach(f => f.classList.toggle('shown', f.dataset.run === String(result.id)));
+  markShown();
+}
+
+function markShown() {
+  document.querySelectorAll('#history figure').forEach(f => f.classList.toggle('shown', f.dataset.run === String(page.shown)));
 }
 
 function addToHistory(result) {
@@ -226,37 +266,59 @@ function addToHistory(result) {
   const caption = document.createElement('figcaption');
   caption.textContent = `#${result.id} · ${result.width}×${result.height} · ${result.iterations} it.${result.stopped ? ' (stopped)' : ''}`;
   item.append(img, caption);
-  item.addEventListener('click', () => reopen(result));
+  item.addEventListener('click', () => reopen(result).catch(e => showError(e.message)));
   $('history').prepend(item);
 }
 
-function reopen(result) {
+// Shows an earlier result with its settings, images, chart and status; images the server no longer
+// holds are named, not shown.
+async function reopen(result) {
+  clearError();
+  const progress = await call(result.progress);
   const s = result.settings;
   applySettings(s);
-  page.content = s.content ? imageFromId(s.content) : null;
-  page.styles = s.styles.map((id, i) => ({ ...imageFromId(id), weight: s.styleBlend ? s.styleBlend[i] : 1 }));
+  const gone = [];
+  const held = id => {
+    if (!page.known.has(id)) gone.push(result.imageNames[id] || id);
+    return page.known.get(id);
+  };
+  page.content = s.content ? held(s.content) || null : null;
+  page.styles = [];
+  s.styles.forEach((id, i) => {
+    const image = held(id);
+    if (image) page.styles.push({ ...image, weight: s.styleBlend ? s.styleBlend[i] : 1 });
+  });
   renderImages();
+  page.shown = result.id;
+  setRunning(page.running);
+  showEnded(result);
+  chart.show(progress);
+  if (gone.length) {
+    showError(`${gone.join(', ')}: no longer held by the studio (removed, or freed to make room); add again to use`);
+  }
+}
+
+function showEnded(result) {
+  $('status').textContent = `Run ${result.id} ${result.stopped ? 'stopped' : 'finished'}.`;
   showResult(result);
 }
 
 function onResult(result) {
   addToHistory(result);
-  if (result.id === page.run) {
-    setRunning(false);
-    $('status').textContent = `Run ${result.id} ${result.stopped ? 'stopped' : 'finished'}.`;
-    showResult(result);
-  }
+  if (result.id !== page.run) return;
+  setRunning(false);
+  if (live()) showEnded(result);
 }
 
 function onStatus(status) {
-  if (status.run !== page.run) return;
+  if (status.run !== page.run || !live()) return;
   $('status').textContent = `Run ${status.run}: ${status.message}`;
 }
 
 function onFailure(failure) {
   if (failure.run !== page.run) return;
   setRunning(false);
-  $('status').textContent = `Run ${failure.run} failed.`;
+  if (live()) $('status').textContent = `Run ${failure.run} failed.`;
   showError(failure.message);
 }
 
@@ -266,12 +328,76 @@ function onDownload(progress) {
     + ` at ${megabytes(progress.bytesPerSecond)}/s`;
 }
 
+// ---- the event stream -------------------------------------------------------------------------
+// A stream is a connection: browsers allow six per server and the studio a few more, so a hidden
+// page closes its stream and catches up from the state when shown again.
 function listen() {
   const events = new EventSource('api/events');
   const handlers = { progress: onProgress, preview: onPreview, result: onResult, status: onStatus,
-    failure: onFailure, download: onDownload };
+    failure: onFailure, download: onDownload, freed: onFreed };
   Object.entries(handlers).forEach(([name, handler]) =>
     events.addEventListener(name, e => handler(JSON.parse(e.data))));
+  events.addEventListener('error', () => { if (events.readyState === EventSource.CLOSED) streamRefused(); });
+  page.events = events;
+  document.body.dataset.stream = 'open';
+}
+
+function release() {
+  page.events.close();
+  page.events = null;
+  document.body.dataset.stream = 'closed';
+}
+
+// An EventSource does not show why it was refused: ask once more and show the server's sentence.
+async function streamRefused() {
+  release();
+  const attempt = new AbortController();
+  try {
+    const reply = await fetch('api/events', { signal: attempt.signal });
+    if (reply.ok) {
+      // Admitted this time: this request's stream is not needed, the page's own one is opened again.
+      attempt.abort();
+      if (!document.hidden) listen();
+      return;
+    }
+    showError((await problem(reply)).message);
+  } catch (e) {
+    if (e.name !== 'AbortError') showError('The studio is not reachable (' + e.message + '): is nst studio still running?');
+  }
+}
+
+async function onVisibility() {
+  if (document.hidden) {
+    if (page.events) release();
+    return;
+  }
+  if (page.events) return;
+  listen();
+  catchUp(await call('api/state'));
+}
+
+// Brings the page up to the server's state: images held, results, and the run going or ended.
+function catchUp(state) {
+  page.known = new Map(state.images.map(image => [image.id, image]));
+  [page.content, ...page.styles].filter(image => image && !page.known.has(image.id))
+    .forEach(onFreed);
+  const listed = new Set([...$('history').children].map(item => item.dataset.run));
+  state.results.filter(result => !listed.has(String(result.id))).forEach(addToHistory);
+  const following = live();
+  if (state.running) {
+    page.run = state.running.run;
+    if (following) {
+      page.shown = page.run;
+      chart.reset();
+      state.running.progress.forEach(onProgress);
+      if (state.running.frames > 0) onPreview({ run: page.run, frame: state.running.frames });
+    }
+    setRunning(true);
+    return;
+  }
+  setRunning(false);
+  const ended = state.results.find(result => result.id === page.run);
+  if (following && ended) showEnded(ended);
 }
 
 async function init() {
@@ -285,17 +411,15 @@ async function init() {
   $('defaults').addEventListener('click', () => applySettings({ ...page.config.defaults, weights: $('weights').value }));
   $('start').addEventListener('click', () => start(false));
   $('stop').addEventListener('click', () => call('api/runs/stop', { method: 'POST' }).catch(e => showError(e.message)));
+  $('follow').addEventListener('click', async () => {
+    page.shown = page.run;
+    catchUp(await call('api/state'));
+  });
   dropZone('content');
   dropZone('style');
-  listen();
-  const state = await call('api/state');
-  state.results.forEach(addToHistory);
-  if (state.running) {
-    page.run = state.running.run;
-    setRunning(true);
-    state.running.progress.forEach(onProgress);
-    if (state.running.frames > 0) onPreview({ run: page.run, frame: state.running.frames });
-  }
+  document.addEventListener('visibilitychange', () => onVisibility().catch(e => showError(e.message)));
+  if (!document.hidden) listen();
+  catchUp(await call('api/state'));
   await showSamples();
   document.body.dataset.ready = 'true';
 }
