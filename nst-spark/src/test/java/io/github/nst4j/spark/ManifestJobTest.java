@@ -55,20 +55,26 @@ class ManifestJobTest {
 
         SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Row 1 of the --manifest").contains("--sise");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
-    void rowsThatShareAnOutputAreRefusedBeforeAnyWork() throws IOException {
+    void rowsThatShareAnOutputAreRefusedBeforeAnyWorkHoweverTheyWriteIt() throws IOException {
+        TestImages.write(dir.resolve("a.png"), 32, 32, 1);
+        TestImages.write(dir.resolve("s.png"), 32, 32, 2);
         Path manifest = dir.resolve("items.csv");
-        Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\nb.png,s.png,out/x.png\n");
+        // The same file twice: relative to the manifest, and as a URI.
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\na.png,s.png,"
+                + dir.resolve("out/x.png").toUri() + "\n");
 
         SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("both write");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("would both write")
+                .contains("give each its own output");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -79,7 +85,7 @@ class ManifestJobTest {
 
         SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", weights);
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("The --weights file " + weights + " does not exist");
     }
 
