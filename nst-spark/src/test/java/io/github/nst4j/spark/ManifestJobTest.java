@@ -69,7 +69,9 @@ class ManifestJobTest {
         Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\na.png,s.png,"
                 + dir.resolve("out/x.png").toUri() + "\n");
 
-        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
+        // Small, in case the rows are not refused.
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random",
+                "--size", "32", "--iterations", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("would both write")
