@@ -189,8 +189,9 @@ final class NstSparkCommand implements Callable<Integer> {
                 report == null ? "" : "; report: " + report);
         long replaced = results.stream().filter(ItemResult::replacedAnOutput).count();
         if (replaced > 0) {
-            out.printf("  %d of the done replaced outputs that other settings or inputs had made (see the"
-                    + " outputs' .properties records%s)%n", replaced, report == null ? "" : " and the report's notes");
+            out.printf("  rendered again: %d %s made with other settings or inputs, or without a .properties"
+                    + " record%s%n", replaced, replaced == 1 ? "output" : "outputs",
+                    report == null ? "" : " (the report's note says which)");
         }
         failed.forEach(r -> out.printf("  failed: %s: %s%n", r.item().label(), r.error()));
         out.flush();

@@ -101,7 +101,7 @@ class NstSparkJobTest {
 
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         assertThat(second.out()).contains("1 item: 1 done, 0 skipped, 0 failed")
-                .contains("1 of the done replaced outputs that other settings or inputs had made");
+                .contains("rendered again: 1 output made with other settings or inputs");
         assertThat(width(out.resolve("c_s.png"))).isEqualTo(48);
         Map<String, String> redone = ReportRows.read(report).get(0);
         assertThat(redone).containsEntry("status", "done");
