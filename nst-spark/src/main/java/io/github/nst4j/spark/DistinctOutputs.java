@@ -29,7 +29,8 @@ final class DistinctOutputs {
             String output = items.get(i).output();
             Integer earlier = itemByOutput.putIfAbsent(qualified(files, output), i);
             if (earlier != null) {
-                throw new InputRefusedException(describe.apply(earlier, i) + " would both write " + output + "; give each its own output");
+                throw new InputRefusedException(describe.apply(earlier, i) + " would both write " + output
+                        + "; give each its own output");
             }
         }
     }

@@ -156,8 +156,8 @@ final class NstSparkCommand implements Callable<Integer> {
             throw new NstException("Cannot read the --weights file " + choice.value() + ": " + e.getMessage(), e);
         }
         if (!exists) {
-            throw new InputRefusedException("The --weights file " + choice.value() + " does not exist (give a path every"
-                    + " executor can read, or ship the file with --files and give its name)");
+            throw new InputRefusedException("The --weights file " + choice.value() + " does not exist (give a path"
+                    + " every executor can read, or ship the file with --files and give its name)");
         }
     }
 
