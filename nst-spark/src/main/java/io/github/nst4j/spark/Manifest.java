@@ -2,6 +2,7 @@ package io.github.nst4j.spark;
 
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class Manifest {
      * @throws InputRefusedException naming the row and the problem
      */
     static JobPlan plan(SparkSession spark, HadoopFiles files, String uri, List<String> commonArguments) {
-        Dataset<Row> rows = read(spark, uri);
+        Dataset<Row> rows = read(spark, files, uri);
         Set<String> columns = Set.of(rows.columns());
         for (String required : List.of(STYLE, OUTPUT)) {
             if (!columns.contains(required)) {
@@ -61,7 +62,15 @@ final class Manifest {
         return new JobPlan(items, List.of());
     }
 
-    private static Dataset<Row> read(SparkSession spark, String uri) {
+    private static Dataset<Row> read(SparkSession spark, HadoopFiles files, String uri) {
+        // Spark's reader would answer a missing file with an AnalysisException and its stack trace.
+        try {
+            if (!files.exists(uri)) {
+                throw new InputRefusedException("The --manifest " + uri + " does not exist (check the path)");
+            }
+        } catch (IOException e) {
+            throw new InputRefusedException("Cannot read the --manifest " + uri + ": " + e.getMessage(), e);
+        }
         String name = uri.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return spark.read().option("header", true).csv(uri);

@@ -80,6 +80,17 @@ class ManifestJobTest {
     }
 
     @Test
+    void aMissingManifestIsOneLineNamingIt() {
+        String manifest = dir.resolve("items.csv").toString();
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest, "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("nst-spark: error: The --manifest " + manifest
+                + " does not exist (check the path)" + System.lineSeparator());
+    }
+
+    @Test
     void aMissingWeightsFileIsRefusedBeforeAnyWork() throws IOException {
         Path manifest = dir.resolve("items.csv");
         Files.writeString(manifest, "content,style,output\na.png,s.png,out/a.png\n");
