@@ -47,7 +47,7 @@ final class DirectoryPlan {
             }
         }
         // A content label may still meet a style label's underscore: a_b x c and a x b_c.
-        DistinctOutputs.require(items, files, (i, j) -> items.get(i).label() + " and " + items.get(j).label());
+        DistinctOutputs.require(items, files, i -> items.get(i).label(), "");
         List<String> notes = new ArrayList<>(contentLabels.notes());
         notes.addAll(styleLabels.notes());
         return new JobPlan(items, notes);

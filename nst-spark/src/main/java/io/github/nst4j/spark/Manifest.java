@@ -57,8 +57,7 @@ final class Manifest {
         if (items.isEmpty()) {
             throw new InputRefusedException("The --manifest " + uri + " lists no items");
         }
-        DistinctOutputs.require(items, files,
-                (i, j) -> "Rows " + (i + 1) + " and " + (j + 1) + " of the --manifest " + uri);
+        DistinctOutputs.require(items, files, i -> "row " + (i + 1), "In the --manifest " + uri + ", ");
         return new JobPlan(items, List.of());
     }
 

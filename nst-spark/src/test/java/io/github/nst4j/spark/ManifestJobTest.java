@@ -74,9 +74,26 @@ class ManifestJobTest {
                 "--size", "32", "--iterations", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("would both write")
+        assertThat(run.err()).contains("In the --manifest " + manifest + ", row 1 and row 2 would both write")
                 .contains("give each its own output");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aRowThatWouldWriteOverAnInputIsRefusedBeforeAnyWork() throws IOException {
+        Path photo = TestImages.write(dir.resolve("a.png"), 32, 32, 1);
+        TestImages.write(dir.resolve("s.png"), 32, 32, 2);
+        byte[] before = Files.readAllBytes(photo);
+        Path manifest = dir.resolve("items.csv");
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/a.png\ns.png,s.png,a.png\n");
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random",
+                "--size", "32", "--iterations", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("In the --manifest " + manifest + ", row 2 would write over ")
+                .contains("a.png, an input of the job; give it another output");
+        assertThat(Files.readAllBytes(photo)).isEqualTo(before);
     }
 
     @Test
