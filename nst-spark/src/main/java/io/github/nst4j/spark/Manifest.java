@@ -30,7 +30,7 @@ final class Manifest {
 
     /**
      * Reads the manifest and checks every row's settings against {@code commonArguments}, and that
-     * no two rows write one output.
+     * no two rows write one output and none writes over an input.
      *
      * @throws InputRefusedException naming the row and the problem
      */
