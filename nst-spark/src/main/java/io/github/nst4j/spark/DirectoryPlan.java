@@ -1,7 +1,7 @@
 package io.github.nst4j.spark;
 
-import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.Images;
+import io.github.nst4j.storage.InputLabels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +14,19 @@ import org.apache.hadoop.fs.Path;
 /**
  * Every content x style pair of two directories (their images as {@link Images#inDirectory} picks
  * them), written as {@code <content>_<style>.png} into the output directory, as {@code nst} names a
- * batch's outputs.
+ * batch's outputs. Images that share a name ({@code chelsea.png}, {@code chelsea.jpg}) are told apart
+ * by their {@link InputLabels} ({@code chelsea_png_<style>.png}), and the plan says so.
  */
 final class DirectoryPlan {
     private DirectoryPlan() {
     }
 
-    static List<WorkItem> items(HadoopFiles files, String contentDirectory, String styleDirectory,
+    /**
+     * Plans every pair, refusing a missing or empty directory.
+     *
+     * @throws InputRefusedException naming the directory or the two items that would share an output
+     */
+    static JobPlan plan(HadoopFiles files, String contentDirectory, String styleDirectory,
             String outputDirectory) {
         List<String> contents = images(files, contentDirectory, "--content-dir");
         List<String> styles = images(files, styleDirectory, "--style-dir");
@@ -28,16 +34,23 @@ final class DirectoryPlan {
         try {
             output = files.fileSystem(new Path(outputDirectory)).makeQualified(new Path(outputDirectory));
         } catch (IOException e) {
-            throw new NstException("Cannot use --output-dir " + outputDirectory + " (" + e.getMessage() + ")", e);
+            throw new InputRefusedException("Cannot use --output-dir " + outputDirectory + " (" + e.getMessage()
+                    + ")", e);
         }
+        InputLabels contentLabels = InputLabels.of(contents);
+        InputLabels styleLabels = InputLabels.of(styles);
         List<WorkItem> items = new ArrayList<>();
         for (String content : contents) {
             for (String style : styles) {
-                String name = baseName(content) + "_" + baseName(style) + ".png";
+                String name = contentLabels.label(content) + "_" + styleLabels.label(style) + ".png";
                 items.add(new WorkItem(content, style, new Path(output, name).toString(), List.of()));
             }
         }
-        return items;
+        // A content label may still meet a style label's underscore: a_b x c and a x b_c.
+        DistinctOutputs.require(items, files, i -> items.get(i).label(), "");
+        List<String> notes = new ArrayList<>(contentLabels.notes());
+        notes.addAll(styleLabels.notes());
+        return new JobPlan(items, notes);
     }
 
     /** The directory's images by name, hidden files skipped. */
@@ -47,13 +60,14 @@ final class DirectoryPlan {
         try {
             FileSystem fs = files.fileSystem(path);
             if (!fs.getFileStatus(path).isDirectory()) {
-                throw new NstException(option + " must be a directory of images, but " + directory + " is a file");
+                throw new InputRefusedException(option + " must be a directory of images, but " + directory
+                        + " is a file");
             }
             statuses = fs.listStatus(path);
         } catch (java.io.FileNotFoundException e) {
-            throw new NstException(option + " " + directory + " does not exist (check the path)", e);
+            throw new InputRefusedException(option + " " + directory + " does not exist (check the path)", e);
         } catch (IOException e) {
-            throw new NstException("Cannot list " + option + " " + directory + " (" + e.getMessage() + ")", e);
+            throw new InputRefusedException("Cannot list " + option + " " + directory + " (" + e.getMessage() + ")", e);
         }
         List<String> images = Arrays.stream(statuses)
                 .filter(FileStatus::isFile)
@@ -63,14 +77,8 @@ final class DirectoryPlan {
                 .map(Path::toString)
                 .toList();
         if (images.isEmpty()) {
-            throw new NstException("No JPEG, PNG, BMP or GIF images in " + directory + "; check " + option);
+            throw new InputRefusedException("No JPEG, PNG, BMP or GIF images in " + directory + "; check " + option);
         }
         return images;
-    }
-
-    private static String baseName(String uri) {
-        String name = WorkItem.fileName(uri);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
     }
 }

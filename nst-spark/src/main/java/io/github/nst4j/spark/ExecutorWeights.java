@@ -1,6 +1,7 @@
 package io.github.nst4j.spark;
 
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.network.Vgg19Weights;
 import io.github.nst4j.weights.WeightsSource;
 import java.io.File;
 import java.io.IOException;
@@ -25,10 +26,26 @@ final class ExecutorWeights {
     private ExecutorWeights() {
     }
 
+    /**
+     * Described by the {@code --weights} value as given rather than by this executor's copy of the
+     * file (a temporary path), so that an item's fingerprint is the same on every executor and in
+     * every run.
+     */
+    private record AsGiven(WeightsSource source, String description) implements WeightsSource {
+        @Override
+        public Vgg19Weights load() {
+            return source.load();
+        }
+    }
+
     /** The cached source for {@code choice}; {@code seed} seeds random weights. */
     static WeightsSource source(WeightsChoice choice, long seed, HadoopFiles files) {
         Key key = new Key(choice, choice.value().equals(WeightsChoice.RANDOM) ? seed : 0);
-        return SOURCES.computeIfAbsent(key, k -> resolve(choice, seed, files).cached());
+        return SOURCES.computeIfAbsent(key, k -> {
+            WeightsSource resolved = resolve(choice, seed, files).cached();
+            return new AsGiven(resolved, !choice.isFile() ? resolved.description() : "file " + choice.value()
+                    + (choice.convention() == null ? "" : " (" + choice.convention() + " input)"));
+        });
     }
 
     private static WeightsSource resolve(WeightsChoice choice, long seed, HadoopFiles files) {

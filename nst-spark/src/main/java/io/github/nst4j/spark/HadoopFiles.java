@@ -8,7 +8,11 @@ import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -53,16 +57,17 @@ final class HadoopFiles {
     }
 
     /**
-     * Writes {@code image} to {@code uri} exactly once: encoded locally, copied under a temporary
-     * name beside the target, and renamed into place; the temporary file is gone afterwards whatever
-     * happens. {@code beforeRename} runs when the copy is complete.
+     * Writes {@code image} to {@code uri}, never leaving a partial file under that name: encoded
+     * locally, copied under a temporary name beside the target, and renamed into place (replacing
+     * what was there); the temporary file is gone afterwards whatever happens. {@code beforeRename}
+     * runs when the copy is complete and may decline to put it in place.
      *
-     * @return false if the target appeared meanwhile (another attempt of the same item wrote it)
+     * @return false if {@code beforeRename} declined (another attempt of the same item wrote it)
      * @throws NstException if the image cannot be written
      */
-    boolean writeOnce(BufferedImage image, String uri, String attemptId, Runnable beforeRename) {
+    boolean writeImage(BufferedImage image, String uri, String attemptId, BooleanSupplier beforeRename) {
         Path target = new Path(uri);
-        Path temp = new Path(target.getParent(), "." + target.getName() + "." + attemptId + ".tmp");
+        Path temp = temporary(target, attemptId);
         java.nio.file.Path local = null;
         FileSystem fs = null;
         try {
@@ -71,16 +76,10 @@ final class HadoopFiles {
             local = Files.createTempDirectory("nst-spark").resolve(target.getName());
             ImageWriter.write(image, local);
             fs.copyFromLocalFile(false, true, new Path(local.toUri()), temp);
-            beforeRename.run();
-            if (fs.exists(target)) {
+            if (!beforeRename.getAsBoolean()) {
                 return false;
             }
-            if (!fs.rename(temp, target)) {
-                if (fs.exists(target)) {
-                    return false;
-                }
-                throw new NstException("Cannot rename " + temp + " to " + target + " (check the output directory)");
-            }
+            moveIntoPlace(fs, temp, target);
             return true;
         } catch (IOException e) {
             throw new NstException("Cannot write " + uri + ": " + e.getMessage(), e);
@@ -90,6 +89,50 @@ final class HadoopFiles {
                 AtomicFiles.deleteQuietly(local);
                 AtomicFiles.deleteQuietly(local.getParent());
             }
+        }
+    }
+
+    /** The text of a small file, or null if there is none. */
+    String readText(String uri) throws IOException {
+        Path path = new Path(uri);
+        try (InputStream in = fileSystem(path).open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** Writes a small text file as {@link #writeImage} writes an image: complete or not at all. */
+    void writeText(String uri, String text) throws IOException {
+        Path target = new Path(uri);
+        Path temp = temporary(target, UUID.randomUUID().toString());
+        FileSystem fs = fileSystem(target);
+        try {
+            try (OutputStream out = fs.create(temp, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            moveIntoPlace(fs, temp, target);
+        } finally {
+            deleteQuietly(fs, temp);
+        }
+    }
+
+    /** Deletes a file if it exists. */
+    void delete(String uri) throws IOException {
+        Path path = new Path(uri);
+        fileSystem(path).delete(path, false);
+    }
+
+    /** A hidden name beside {@code target}, which is never taken for an output. */
+    private static Path temporary(Path target, String attemptId) {
+        return new Path(target.getParent(), "." + target.getName() + "." + attemptId + ".tmp");
+    }
+
+    /** Renames {@code temp} to {@code target}, replacing it: Hadoop's rename does not overwrite. */
+    private static void moveIntoPlace(FileSystem fs, Path temp, Path target) throws IOException {
+        fs.delete(target, false);
+        if (!fs.rename(temp, target)) {
+            throw new NstException("Cannot rename " + temp + " to " + target + " (check the output directory)");
         }
     }
 

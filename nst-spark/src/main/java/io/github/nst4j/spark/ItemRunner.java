@@ -7,11 +7,14 @@ import io.github.nst4j.cli.SettingFlags;
 import io.github.nst4j.cli.TransferOptions;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.listener.LossValues;
 import java.io.IOException;
 
 /**
- * Runs one work item on an executor and says what became of it: skipped when its output exists,
- * failed with a one-line reason when the item is bad, done when its output was written.
+ * Runs one work item on an executor and says what became of it: skipped when its output exists and
+ * its {@link ItemRecord} has the item's fingerprint (the same settings and input pixels), failed with
+ * a one-line reason when the item is bad, done when its output was written, replacing an output that
+ * other settings made.
  */
 final class ItemRunner {
     private final JobSpec spec;
@@ -31,26 +34,61 @@ final class ItemRunner {
     ItemResult run(WorkItem item) {
         long start = System.nanoTime();
         try {
-            if (files.exists(item.output())) {
-                return ItemResult.skipped(item, seconds(start), task.executor(), task.attempt());
+            StyleTransfer transfer = transfer(item);
+            long fingerprint = transfer.fingerprint();
+            ItemRecord earlier = recordOf(item.output());
+            if (earlier != null && earlier.fingerprint() == fingerprint) {
+                return ItemResult.skipped(item, earlier, task.executor(), task.attempt());
             }
-            StyleTransferResult result = transfer(item).run();
-            boolean written = files.writeOnce(result.image(), item.output(), task.attemptId(),
-                    () -> injectFailure(item));
+            String replacing = !files.exists(item.output()) ? null : earlier == null
+                    ? "rendered again: the existing output had no record of the settings that made it"
+                    : "rendered again: the existing output was made with other settings or inputs";
+            StyleTransferResult result = transfer.run();
+            boolean written = files.writeImage(result.image(), item.output(), task.attemptId(),
+                    () -> makeWay(item, fingerprint));
             if (!written) {
-                return ItemResult.skipped(item, seconds(start), task.executor(), task.attempt());
+                return ItemResult.skipped(item, recordOf(item.output()), task.executor(), task.attempt());
             }
-            return ItemResult.done(item, seconds(start), result.lossHistory().get(result.bestIteration() - 1),
-                    task.executor(), task.attempt());
+            LossValues losses = result.lossHistory().get(result.bestIteration() - 1);
+            double seconds = seconds(start);
+            String settings = String.join(" ", spec.argumentsFor(item)) + " --weights=" + spec.weights().value();
+            files.writeText(ItemRecord.uriFor(item.output()),
+                    new ItemRecord(fingerprint, seconds, losses).text(item, settings));
+            return ItemResult.done(item, seconds, losses, replacing, task.executor(), task.attempt());
         } catch (InvalidSettingException e) {
             return failed(item, start, SettingFlags.describe(e));
         } catch (NstException e) {
             return failed(item, start, e.getMessage());
         } catch (IOException e) {
-            return failed(item, start, "Cannot check whether " + item.output() + " exists: " + e.getMessage());
+            return failed(item, start, "Cannot read or write beside " + item.output() + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             return failed(item, start, "Out of memory (" + e.getMessage() + "); raise"
                     + " spark.executor.memoryOverhead or use a smaller --size");
+        }
+    }
+
+    /** The record of an existing output; null when the output or its record is missing or unreadable. */
+    private ItemRecord recordOf(String output) throws IOException {
+        String text = files.exists(output) ? files.readText(ItemRecord.uriFor(output)) : null;
+        return text == null ? null : ItemRecord.parse(text);
+    }
+
+    /**
+     * Just before the new output goes in place: false if another attempt of this item put it there
+     * meanwhile; otherwise the old output's record goes first, so that a record never stands beside
+     * an image it did not make, even if this attempt dies now.
+     */
+    private boolean makeWay(WorkItem item, long fingerprint) {
+        injectFailure(item);
+        try {
+            ItemRecord current = recordOf(item.output());
+            if (current != null && current.fingerprint() == fingerprint) {
+                return false;
+            }
+            files.delete(ItemRecord.uriFor(item.output()));
+            return true;
+        } catch (IOException e) {
+            throw new NstException("Cannot replace " + item.output() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,11 +2,10 @@ package io.github.nst4j.spark;
 
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -30,44 +29,47 @@ final class Manifest {
     }
 
     /**
-     * Reads the manifest and checks every row's settings against {@code commonArguments}.
+     * Reads the manifest and checks every row's settings against {@code commonArguments}, and that
+     * no two rows write one output and none writes over an input.
      *
-     * @throws NstException naming the row and the problem
+     * @throws InputRefusedException naming the row and the problem
      */
-    static List<WorkItem> items(SparkSession spark, String uri, List<String> commonArguments) {
-        Dataset<Row> rows = read(spark, uri);
+    static JobPlan plan(SparkSession spark, HadoopFiles files, String uri, List<String> commonArguments) {
+        Dataset<Row> rows = read(spark, files, uri);
         Set<String> columns = Set.of(rows.columns());
         for (String required : List.of(STYLE, OUTPUT)) {
             if (!columns.contains(required)) {
-                throw new NstException("The --manifest " + uri + " has no '" + required + "' column; it needs "
-                        + "content, style and output (and optionally settings such as size)");
+                throw new InputRefusedException("The --manifest " + uri + " has no '" + required + "' column; it"
+                        + " needs content, style and output (and optionally settings such as size)");
             }
         }
         Path base = new Path(uri).getParent();
         List<WorkItem> items = new ArrayList<>();
-        Map<String, Integer> rowByOutput = new HashMap<>();
         int number = 0;
         for (Row row : rows.collectAsList()) {
             number++;
             if (columns.contains(CORRUPT) && row.getAs(CORRUPT) != null) {
-                throw new NstException("Row " + number + " of the --manifest " + uri + " is not a JSON object: "
-                        + row.getAs(CORRUPT));
+                throw new InputRefusedException("Row " + number + " of the --manifest " + uri
+                        + " is not a JSON object: " + row.getAs(CORRUPT));
             }
-            WorkItem item = item(row, base, number, uri, commonArguments);
-            Integer earlier = rowByOutput.putIfAbsent(item.output(), number);
-            if (earlier != null) {
-                throw new NstException("Rows " + earlier + " and " + number + " of the --manifest " + uri
-                        + " both write " + item.output() + "; give each row its own output");
-            }
-            items.add(item);
+            items.add(item(row, base, number, uri, commonArguments));
         }
         if (items.isEmpty()) {
-            throw new NstException("The --manifest " + uri + " lists no items");
+            throw new InputRefusedException("The --manifest " + uri + " lists no items");
         }
-        return items;
+        DistinctOutputs.require(items, files, i -> "row " + (i + 1), "In the --manifest " + uri + ", ");
+        return new JobPlan(items, List.of());
     }
 
-    private static Dataset<Row> read(SparkSession spark, String uri) {
+    private static Dataset<Row> read(SparkSession spark, HadoopFiles files, String uri) {
+        // Spark's reader would answer a missing file with an AnalysisException and its stack trace.
+        try {
+            if (!files.exists(uri)) {
+                throw new InputRefusedException("The --manifest " + uri + " does not exist (check the path)");
+            }
+        } catch (IOException e) {
+            throw new InputRefusedException("Cannot read the --manifest " + uri + ": " + e.getMessage(), e);
+        }
         String name = uri.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return spark.read().option("header", true).csv(uri);
@@ -75,19 +77,20 @@ final class Manifest {
         if (name.endsWith(".json") || name.endsWith(".jsonl")) {
             return spark.read().json(uri);
         }
-        throw new NstException("Unknown --manifest format: " + uri + " (name it .csv, .json or .jsonl)");
+        throw new InputRefusedException("Unknown --manifest format: " + uri + " (name it .csv, .json or .jsonl)");
     }
 
     private static WorkItem item(Row row, Path base, int number, String uri, List<String> commonArguments) {
         String style = path(row, STYLE, base);
         String output = path(row, OUTPUT, base);
         if (style == null || output == null) {
-            throw new NstException("Row " + number + " of the --manifest " + uri + " needs a style and an output");
+            throw new InputRefusedException("Row " + number + " of the --manifest " + uri
+                    + " needs a style and an output");
         }
         try {
             ImageWriter.formatOf(java.nio.file.Path.of(WorkItem.fileName(output)));
         } catch (NstException e) {
-            throw new NstException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
+            throw new InputRefusedException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
         }
         List<String> overrides = new ArrayList<>();
         for (String column : row.schema().fieldNames()) {
@@ -100,7 +103,7 @@ final class Manifest {
         try {
             ItemSettings.parse(new JobSpec(commonArguments, null, null).argumentsFor(item));
         } catch (ParameterException e) {
-            throw new NstException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
+            throw new InputRefusedException("Row " + number + " of the --manifest " + uri + ": " + e.getMessage(), e);
         }
         return item;
     }

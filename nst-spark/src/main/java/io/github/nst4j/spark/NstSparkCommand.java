@@ -30,14 +30,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Style transfer of many images on Apache Spark: every item of a --manifest, or every content x"
                     + " style pair of --content-dir and --style-dir. Paths are Hadoop URIs (file:, hdfs:, s3a:)."
-                    + " An item whose output exists is skipped, so a re-run finishes what is left.",
+                    + " An item whose output exists, made with the same settings and inputs (as its .properties"
+                    + " record beside it says), is skipped, so a re-run finishes what is left; other outputs are"
+                    + " rendered again.",
             "The transfer options are nst's, with the same defaults; a manifest row overrides them for its item."
         },
         footerHeading = "%nExample:%n",
         footer = {
             "  spark-submit --class io.github.nst4j.spark.NstSparkMain nst-spark-all.jar \\",
-            "      --content-dir hdfs:///photos --style-dir hdfs:///paintings --output-dir hdfs:///styled \\",
-            "      --weights hdfs:///models/vgg19_dl4j_inference.zip --report hdfs:///styled/report.csv"
+            "      --content-dir hdfs:///photos --style-dir hdfs:///paintings \\",
+            "      --output-dir hdfs:///styled --report hdfs:///styled/report.csv \\",
+            "      --weights hdfs:///models/vgg19_dl4j_inference.zip"
         })
 final class NstSparkCommand implements Callable<Integer> {
     static final int OK = 0;
@@ -59,7 +62,9 @@ final class NstSparkCommand implements Callable<Integer> {
     private String styleDir;
 
     @Option(names = "--output-dir", paramLabel = "URI",
-            description = "Where <content>_<style>.png go, with --content-dir and --style-dir.")
+            description = "Where <content>_<style>.png go, with --content-dir and --style-dir (images that share"
+                    + " a name keep their extensions: chelsea_png_<style>.png), each with a .properties record"
+                    + " of what made it.")
     private String outputDir;
 
     @Option(names = "--report", paramLabel = "URI",
@@ -99,8 +104,12 @@ final class NstSparkCommand implements Callable<Integer> {
         try {
             HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
             checkWeightsFile(files, jobSpec.weights());
-            List<WorkItem> items = manifest != null ? Manifest.items(spark, manifest, jobSpec.commonArguments())
-                    : DirectoryPlan.items(files, contentDir, styleDir, outputDir);
+            JobPlan plan = manifest != null ? Manifest.plan(spark, files, manifest, jobSpec.commonArguments())
+                    : DirectoryPlan.plan(files, contentDir, styleDir, outputDir);
+            PrintWriter out = spec.commandLine().getOut();
+            plan.notes().forEach(note -> out.println("nst-spark: " + note));
+            out.flush();
+            List<WorkItem> items = plan.items();
             List<ItemResult> results = SparkJob.run(spark, items, jobSpec,
                     partitions == 0 ? items.size() : Math.min(partitions, items.size()));
             if (report != null) {
@@ -147,8 +156,8 @@ final class NstSparkCommand implements Callable<Integer> {
             throw new NstException("Cannot read the --weights file " + choice.value() + ": " + e.getMessage(), e);
         }
         if (!exists) {
-            throw new NstException("The --weights file " + choice.value() + " does not exist (give a path every"
-                    + " executor can read, or ship the file with --files and give its name)");
+            throw new InputRefusedException("The --weights file " + choice.value() + " does not exist (give a path"
+                    + " every executor can read, or ship the file with --files and give its name)");
         }
     }
 
@@ -178,6 +187,12 @@ final class NstSparkCommand implements Callable<Integer> {
         out.printf("nst-spark: %d %s: %d done, %d skipped, %d failed%s%n", results.size(),
                 results.size() == 1 ? "item" : "items", done, skipped, failed.size(),
                 report == null ? "" : "; report: " + report);
+        long replaced = results.stream().filter(ItemResult::replacedAnOutput).count();
+        if (replaced > 0) {
+            out.printf("  rendered again: %d %s made with other settings or inputs, or without a .properties"
+                    + " record%s%n", replaced, replaced == 1 ? "output" : "outputs",
+                    report == null ? "" : " (the report's note says which)");
+        }
         failed.forEach(r -> out.printf("  failed: %s: %s%n", r.item().label(), r.error()));
         out.flush();
         return failed.isEmpty() ? OK : FAILURE;

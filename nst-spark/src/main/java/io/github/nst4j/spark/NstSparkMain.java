@@ -28,6 +28,10 @@ public final class NstSparkMain {
             return NstSparkCommand.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof InputRefusedException) {
+                cmd.getErr().println("nst-spark: error: " + e.getMessage());
+                return NstSparkCommand.USAGE;
+            }
             if (e instanceof NstException) {
                 cmd.getErr().println("nst-spark: error: " + e.getMessage());
             } else {

@@ -95,7 +95,7 @@ final class Report {
             WorkItem item = r.item();
             rows.add(RowFactory.create(item.content(), item.style(), item.output(),
                     r.status().name().toLowerCase(Locale.ROOT), r.seconds(), orNull(r.contentLoss()),
-                    orNull(r.styleLoss()), orNull(r.tvLoss()), orNull(r.totalLoss()), r.error(), r.executor(),
+                    orNull(r.styleLoss()), orNull(r.tvLoss()), orNull(r.totalLoss()), r.error(), r.note(), r.executor(),
                     r.attempt()));
         }
         return rows;
@@ -117,6 +117,7 @@ final class Report {
                 .add("tv_loss", DataTypes.DoubleType)
                 .add("total_loss", DataTypes.DoubleType)
                 .add("error", DataTypes.StringType)
+                .add("note", DataTypes.StringType)
                 .add("executor", DataTypes.StringType, false)
                 .add("attempt", DataTypes.IntegerType, false);
     }

@@ -1,6 +1,7 @@
 package io.github.nst4j.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,19 @@ class FatJarIT {
 
         assertThat(process.exitValue()).isZero();
         assertThat(output()).contains("Usage: nst-spark").contains("--manifest=URI").contains("--style-weight=W");
+    }
+
+    /** The module's README says how large the jar is, within 2%. */
+    @Test
+    void theReadmeQuotesTheJarsSize() throws IOException {
+        Matcher quoted = Pattern.compile("-all\\.jar` \\(about (\\d+) MiB")
+                .matcher(Files.readString(Path.of("README.md")));
+        assertThat(quoted.find()).as("README.md quotes the jar's size").isTrue();
+
+        double mebibytes = Files.size(Path.of(System.getProperty("nst.spark.jar"))) / (1024.0 * 1024.0);
+
+        assertThat(Double.parseDouble(quoted.group(1))).as("README's MiB, the jar's %.1f MiB", mebibytes)
+                .isCloseTo(mebibytes, withPercentage(2));
     }
 
     /** Through SparkSubmit, the class that the spark-submit script ends up running. */

@@ -55,20 +55,56 @@ class ManifestJobTest {
 
         SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Row 1 of the --manifest").contains("--sise");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
-    void rowsThatShareAnOutputAreRefusedBeforeAnyWork() throws IOException {
+    void rowsThatShareAnOutputAreRefusedBeforeAnyWorkHoweverTheyWriteIt() throws IOException {
+        TestImages.write(dir.resolve("a.png"), 32, 32, 1);
+        TestImages.write(dir.resolve("s.png"), 32, 32, 2);
         Path manifest = dir.resolve("items.csv");
-        Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\nb.png,s.png,out/x.png\n");
+        // The same file twice: relative to the manifest, and as a URI.
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/x.png\na.png,s.png,"
+                + dir.resolve("out/x.png").toUri() + "\n");
 
-        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random");
+        // Small, in case the rows are not refused.
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random",
+                "--size", "32", "--iterations", "1");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Rows 1 and 2 of the --manifest").contains("both write");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("In the --manifest " + manifest + ", row 1 and row 2 would both write")
+                .contains("give each its own output");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aRowThatWouldWriteOverAnInputIsRefusedBeforeAnyWork() throws IOException {
+        Path photo = TestImages.write(dir.resolve("a.png"), 32, 32, 1);
+        TestImages.write(dir.resolve("s.png"), 32, 32, 2);
+        byte[] before = Files.readAllBytes(photo);
+        Path manifest = dir.resolve("items.csv");
+        Files.writeString(manifest, "content,style,output\na.png,s.png,out/a.png\ns.png,s.png,a.png\n");
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", "random",
+                "--size", "32", "--iterations", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("In the --manifest " + manifest + ", row 2 would write over ")
+                .contains("a.png, an input of the job; give it another output");
+        assertThat(Files.readAllBytes(photo)).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingManifestIsOneLineNamingIt() {
+        String manifest = dir.resolve("items.csv").toString();
+
+        SparkRun run = SparkRun.on("local[1]", "--manifest", manifest, "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("nst-spark: error: The --manifest " + manifest
+                + " does not exist (check the path)" + System.lineSeparator());
     }
 
     @Test
@@ -79,7 +115,7 @@ class ManifestJobTest {
 
         SparkRun run = SparkRun.on("local[1]", "--manifest", manifest.toString(), "--weights", weights);
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("The --weights file " + weights + " does not exist");
     }
 

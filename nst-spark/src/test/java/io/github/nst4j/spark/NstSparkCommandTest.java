@@ -3,6 +3,8 @@ package io.github.nst4j.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.Defaults;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The command line, checked before Spark starts. */
@@ -16,6 +18,24 @@ class NstSparkCommandTest {
                 .contains("--style-weight=W").contains("Default: " + Defaults.STYLE_WEIGHT)
                 .contains("--size=N").contains("Default: " + Defaults.SIZE)
                 .doesNotContain("--fail-first-attempt");
+    }
+
+    /**
+     * picocli reads descriptions as format strings and warns on standard error, beside the help, for
+     * one it cannot format (a bare {@code %}); its warnings go to the stream the JVM started with, so
+     * the help is printed by a JVM of its own.
+     */
+    @Test
+    void helpPrintsNoFormatWarnings() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, NstSparkMain.class.getName(), "--help").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("Usage: nst-spark").doesNotContain("[picocli WARN]")
+                // The example is not wrapped in the middle of a URI.
+                .contains("      --output-dir hdfs:///styled --report hdfs:///styled/report.csv \\\n");
     }
 
     @Test

@@ -12,6 +12,7 @@ final class TestImages {
     private TestImages() {
     }
 
+    /** A random image in the format its name's extension says (png, jpg, ...). */
     static Path write(Path file, int width, int height, long seed) throws IOException {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -21,7 +22,8 @@ final class TestImages {
             }
         }
         Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        String name = file.getFileName().toString();
+        ImageIO.write(image, name.substring(name.lastIndexOf('.') + 1), file.toFile());
         return file;
     }
 
