@@ -6,22 +6,25 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * A rough forecast of the resident memory a run needs, so that a level too large for the memory
- * budget is cut into tiles, and a size too large even in tiles is refused before minutes of loading
+ * A forecast of the peak resident memory of a run, so that a level too large for the memory budget
+ * is cut into tiles, and a size too large even in tiles is refused before minutes of loading
  * instead of failing in the middle.
  *
- * <p>The model is a fixed {@value #BASE_BYTES} bytes (JVM, native libraries, weights), plus, per
- * pixel optimised at once (the whole image, or one tile's window), {@value #BYTES_PER_PIXEL} bytes
- * when arrays are recycled between steps or {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are
- * freed at once: VGG19's activations and their gradients up to block 5 and the allocator's slack.
- * Both are peak RSS measurements rounded up; the measurements are in nst-examples/BENCHMARKS.md. A
- * tiled level also holds whole-image arrays: {@value #WHOLE_IMAGE_BYTES_PER_PIXEL} bytes per output
- * pixel (the image and content tensors, their pictures, and the result's).
+ * <p>The model is a fitted line through measured peaks (nst-examples/BENCHMARKS.md, "Memory
+ * model"), rounded up by about a tenth: a fixed {@value #BASE_BYTES} bytes (JVM, native libraries,
+ * weights), plus, per pixel optimised whole, {@value #BYTES_PER_PIXEL} bytes when arrays are recycled
+ * between steps or {@value #LOW_MEMORY_BYTES_PER_PIXEL} bytes when they are freed at once: VGG19's
+ * activations and their gradients up to block 5 and the allocator's slack. A tile's window costs
+ * more per pixel, {@value #TILE_BYTES_PER_PIXEL} bytes (a graph per tile, and what the previous
+ * tile's left before it is collected), and a tiled level also holds whole-image arrays:
+ * {@value #WHOLE_IMAGE_BYTES_PER_PIXEL} bytes per output pixel (the image and content tensors, their
+ * pictures, and the result's).
  */
 public final class MemoryEstimate {
-    static final long BASE_BYTES = 3L << 29;
-    static final long BYTES_PER_PIXEL = 4 * 1024;
-    static final long LOW_MEMORY_BYTES_PER_PIXEL = 3 * 1024;
+    static final long BASE_BYTES = 640L << 20;
+    static final long BYTES_PER_PIXEL = 3328;
+    static final long LOW_MEMORY_BYTES_PER_PIXEL = 3072;
+    static final long TILE_BYTES_PER_PIXEL = 6144;
     static final long WHOLE_IMAGE_BYTES_PER_PIXEL = 40;
     /**
      * Java heap per output pixel at the peak of converting between pictures and tensors: the picture
@@ -30,6 +33,8 @@ public final class MemoryEstimate {
     static final long HEAP_BYTES_PER_PIXEL = 24;
     /** Share of the JVM's heap the whole-image pictures may take. */
     private static final double USABLE_HEAP_SHARE = 0.75;
+    /** A 64x64 output: the budget must allow at least that. */
+    private static final long SMALLEST_OUTPUT_PIXELS = 64 * 64;
     /** Share of physical memory a run may plan to use. */
     private static final double USABLE_SHARE = 0.9;
 
@@ -50,9 +55,13 @@ public final class MemoryEstimate {
             return usable;
         }
         InvalidSettingException.require(requested <= Pointer.maxPhysicalBytes(), "maxMemory", String.format(
-                Locale.ROOT, "A memory budget of %.1f GB is more than this JVM may allocate (JavaCPP limit %.1f GB,"
-                        + " which follows -Xmx); give a smaller budget or raise -Xmx", gib(requested),
-                gib(Pointer.maxPhysicalBytes())));
+                Locale.ROOT, "A memory budget of %s is more than this JVM may allocate (JavaCPP limit %s,"
+                        + " which follows -Xmx); give a smaller budget or raise -Xmx", size(requested),
+                size(Pointer.maxPhysicalBytes())));
+        long smallest = BASE_BYTES + BYTES_PER_PIXEL * SMALLEST_OUTPUT_PIXELS;
+        InvalidSettingException.require(requested >= smallest, "maxMemory", String.format(Locale.ROOT,
+                "A memory budget of %s is too small for any run: the network alone needs about %s; give at least %s",
+                size(requested), size(BASE_BYTES), size(smallest)));
         return requested;
     }
 
@@ -71,7 +80,18 @@ public final class MemoryEstimate {
     public static int largestWindow(int width, int height, double extraBytesPerPixel, boolean lowMemory,
             long budget) {
         double left = budget - BASE_BYTES - WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height;
-        return left <= 0 ? 0 : (int) Math.floor(Math.sqrt(left / (bytesPerPixel(lowMemory) + extraBytesPerPixel)));
+        return left <= 0 ? 0 : (int) Math.floor(Math.sqrt(left / (tileBytesPerPixel(lowMemory) + extraBytesPerPixel)));
+    }
+
+    /** The forecast peak of a whole {@code width x height} level. */
+    public static long whole(int width, int height, double extraBytesPerPixel, boolean lowMemory) {
+        return (long) (BASE_BYTES + (bytesPerPixel(lowMemory) + extraBytesPerPixel) * width * height);
+    }
+
+    /** The forecast peak of a {@code width x height} level in tiles of {@code window} px windows at most. */
+    public static long tiled(int width, int height, int window, double extraBytesPerPixel, boolean lowMemory) {
+        return (long) (BASE_BYTES + (tileBytesPerPixel(lowMemory) + extraBytesPerPixel) * window * window
+                + WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height);
     }
 
     /**
@@ -85,17 +105,26 @@ public final class MemoryEstimate {
         if (largestWindow(width, height, extraBytesPerPixel, lowMemory, budget) >= smallestWindow) {
             return;
         }
-        double windowBytes = (bytesPerPixel(lowMemory) + extraBytesPerPixel) * smallestWindow * smallestWindow;
-        double fitPixels = (budget - BASE_BYTES - windowBytes) / WHOLE_IMAGE_BYTES_PER_PIXEL;
-        int fittingLongSide = fitPixels <= 0 ? 0
-                : (int) Math.floor(Math.max(width, height) * Math.sqrt(fitPixels / ((double) width * height)));
-        String advice = fittingLongSide >= 32 ? "use a size of " + fittingLongSide + " px or less, or a larger"
-                + " memory budget" : "give a larger memory budget";
+        double windowBytes = (tileBytesPerPixel(lowMemory) + extraBytesPerPixel) * smallestWindow * smallestWindow;
+        double shape = Math.max(width, height) / Math.sqrt((double) width * height);
+        // The largest output of this shape that fits: in the smallest tiles, or whole.
+        double tiledPixels = (budget - BASE_BYTES - windowBytes) / WHOLE_IMAGE_BYTES_PER_PIXEL;
+        double wholePixels = (budget - BASE_BYTES) / (bytesPerPixel(lowMemory) + extraBytesPerPixel);
+        int tiledSide = tiledPixels < (double) smallestWindow * smallestWindow ? 0
+                : (int) Math.floor(shape * Math.sqrt(tiledPixels));
+        int wholeSide = wholePixels <= 0 ? 0 : (int) Math.floor(shape * Math.sqrt(wholePixels));
+        int fittingLongSide = Math.max(tiledSide, wholeSide);
+        String needed = size(tiled(width, height, smallestWindow, extraBytesPerPixel, lowMemory));
+        if (fittingLongSide < 64) {
+            throw new InvalidSettingException("maxMemory", String.format(Locale.ROOT,
+                    "A memory budget of %s is too small for this run (an output of %dx%d px needs about %s with"
+                            + " tiles of %d px); give a larger memory budget", size(budget), width, height, needed,
+                    smallestWindow));
+        }
         throw new InvalidSettingException("size", String.format(Locale.ROOT,
-                "An output of %dx%d px does not fit in %.1f GB of memory even in tiles (it needs about %.1f GB with"
-                        + " tiles of %d px); %s",
-                width, height, gib(budget), gib((long) (BASE_BYTES + windowBytes
-                        + WHOLE_IMAGE_BYTES_PER_PIXEL * (double) width * height)), smallestWindow, advice));
+                "An output of %dx%d px does not fit in %s of memory even in tiles (it needs about %s with tiles of"
+                        + " %d px); use a size of %d px or less, or a larger memory budget",
+                width, height, size(budget), needed, smallestWindow, fittingLongSide));
     }
 
     /**
@@ -112,13 +141,24 @@ public final class MemoryEstimate {
         }
         int fittingLongSide = (int) Math.floor(Math.max(width, height) * Math.sqrt(heap * USABLE_HEAP_SHARE / needed));
         throw new InvalidSettingException("size", String.format(Locale.ROOT,
-                "An output of %dx%d px needs about %.1f GB of Java heap for its whole-image pictures, but the JVM"
-                        + " allows %.1f GB (-Xmx); use a size of %d px or less, or raise the JVM's -Xmx",
-                width, height, gib((long) needed), gib(heap), fittingLongSide));
+                "An output of %dx%d px needs about %s of Java heap for its whole-image pictures, but the JVM"
+                        + " allows %s (-Xmx); use a size of %d px or less, or raise the JVM's -Xmx",
+                width, height, size((long) needed), size(heap), fittingLongSide));
     }
 
     private static long bytesPerPixel(boolean lowMemory) {
         return lowMemory ? LOW_MEMORY_BYTES_PER_PIXEL : BYTES_PER_PIXEL;
+    }
+
+    /** A window's bytes per pixel: the whole image's, plus what tiling adds in the same proportion. */
+    private static double tileBytesPerPixel(boolean lowMemory) {
+        return bytesPerPixel(lowMemory) * TILE_BYTES_PER_PIXEL / (double) BYTES_PER_PIXEL;
+    }
+
+    /** Bytes as people read them: GB from one upward, MB below. */
+    public static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", gib(bytes))
+                : String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / (double) (1L << 20))));
     }
 
     private static long physicalMemory() {

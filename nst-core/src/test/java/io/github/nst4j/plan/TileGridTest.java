@@ -12,8 +12,8 @@ class TileGridTest {
      * beyond its owned region wherever the image goes on.
      */
     @ParameterizedTest
-    @CsvSource({"512,384,86,384,false", "512,384,86,384,true", "1000,700,38,200,false", "1000,700,38,200,true",
-        "300,40,86,300,false", "4096,3072,86,1100,true"})
+    @CsvSource({"1024,768,86,400,false", "1024,768,86,400,true", "1000,700,38,200,false", "1000,700,38,200,true",
+        "400,40,86,400,false", "4096,3072,86,1100,true"})
     void tilesPartitionTheImageWithinTheirWindows(int width, int height, int margin, int maxWindow, boolean shifted) {
         TileGrid grid = TileGrid.of(width, height, margin, maxWindow, shifted);
         int[] owners = new int[width * height];
@@ -41,7 +41,7 @@ class TileGridTest {
 
     /** A shifted grid moves every inner border, so that no seam of one pass is a seam of the next. */
     @ParameterizedTest
-    @CsvSource({"512,384,86,300", "4096,3072,86,1100"})
+    @CsvSource({"1024,768,86,400", "4096,3072,86,1100"})
     void shiftedGridHasNoBorderInCommon(int width, int height, int margin, int maxWindow) {
         TileGrid plain = TileGrid.of(width, height, margin, maxWindow, false);
         TileGrid shifted = TileGrid.of(width, height, margin, maxWindow, true);
