@@ -44,10 +44,29 @@ final class CheckpointWriter implements IterationListener {
 
     /** {@code out.png} at iteration 50 becomes {@code out_0050.png} (zero-padded so files sort). */
     static Path checkpointPath(Path output, int iteration) {
+        return output.resolveSibling(String.format(Locale.ROOT, "%s_%04d%s", base(output), iteration,
+                extension(output)));
+    }
+
+    /** Whether a file named {@code fileName} beside {@code output} is one of its checkpoints. */
+    static boolean isCheckpointName(Path output, String fileName) {
+        String base = base(output) + "_";
+        String extension = extension(output);
+        return fileName.length() > base.length() + extension.length() && fileName.startsWith(base)
+                && fileName.endsWith(extension)
+                && fileName.substring(base.length(), fileName.length() - extension.length()).chars()
+                        .allMatch(Character::isDigit);
+    }
+
+    private static String base(Path output) {
         String name = output.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String base = dot < 0 ? name : name.substring(0, dot);
-        String extension = dot < 0 ? "" : name.substring(dot);
-        return output.resolveSibling(String.format(Locale.ROOT, "%s_%04d%s", base, iteration, extension));
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static String extension(Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
     }
 }

@@ -15,6 +15,9 @@ final class HelpLayout {
     /** Every option of {@code nst} by group, in help order; a test checks that none is missing. */
     static final Map<String, List<String>> GROUPS = groups();
 
+    /** ONE DOT LEADER: looks like a dot, and line breaking treats it as part of its word. */
+    private static final char KEPT_DOT = '\u2024';
+
     private static final String[] SYNOPSIS = {
         "nst --content FILE|DIR... --style FILE[,FILE...] --output FILE|DIR [OPTIONS]",
         "       nst --style FILE --output FILE [OPTIONS]          (the style alone: a texture)",
@@ -60,7 +63,9 @@ final class HelpLayout {
     private static String groupedOptions(Help help) {
         StringBuilder text = new StringBuilder();
         GROUPS.forEach((heading, names) -> {
-            Help.Layout layout = help.createDefaultLayout();
+            Help.Layout base = help.createDefaultLayout();
+            Help.Layout layout = new Help.Layout(base.colorScheme(), base.textTable(),
+                    dotsKept(base.optionRenderer()), base.parameterRenderer());
             for (String name : names) {
                 OptionSpec option = help.commandSpec().findOption(name);
                 if (option != null) {
@@ -70,6 +75,22 @@ final class HelpLayout {
             text.append(System.lineSeparator()).append(heading).append(':').append(System.lineSeparator())
                     .append(layout);
         });
-        return text.append(System.lineSeparator()).toString();
+        return text.append(System.lineSeparator()).toString().replace(KEPT_DOT, '.');
+    }
+
+    /**
+     * Renders descriptions with their dots as {@link #KEPT_DOT}, which the wrapping never breaks
+     * after: picocli would split "out.png.json" into "out.png. json" at the end of a line. The
+     * rendered text gets its dots back.
+     */
+    private static Help.IOptionRenderer dotsKept(Help.IOptionRenderer renderer) {
+        return (option, paramLabelRenderer, scheme) -> {
+            Help.Ansi.Text[][] rows = renderer.render(option, paramLabelRenderer, scheme);
+            for (Help.Ansi.Text[] row : rows) {
+                int last = row.length - 1;
+                row[last] = scheme.text(row[last].plainString().replace('.', KEPT_DOT));
+            }
+            return rows;
+        };
     }
 }

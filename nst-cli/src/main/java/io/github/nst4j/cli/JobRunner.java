@@ -116,6 +116,10 @@ final class JobRunner {
                     }
                 });
             } catch (DivergedException e) {
+                if (!recorder.anyIteration() && (resume == null || resume.iterationsDone() == 0)) {
+                    // Its "best image" would be the start image: no image was ever scored.
+                    throw new DivergedException(e.getMessage() + "; nothing was written", e.bestImage());
+                }
                 // Keep what was reached before the loss blew up; the run still failed.
                 ImageWriter.write(e.bestImage(), output);
                 throw new DivergedException(e.getMessage() + "; the best image before that was written to " + output,

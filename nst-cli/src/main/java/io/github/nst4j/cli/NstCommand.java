@@ -7,7 +7,9 @@ import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.image.Images;
 import io.github.nst4j.network.InputConvention;
+import io.github.nst4j.storage.InputLabels;
 import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadException;
 import java.io.IOException;
@@ -98,6 +100,7 @@ final class NstCommand implements Callable<Integer> {
     private WeightsOption weights;
 
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
+            converter = LowerCaseEnumConverter.OfInputConvention.class,
             description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
                     + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz.")
     private InputConvention weightsPreprocessing;
@@ -106,9 +109,10 @@ final class NstCommand implements Callable<Integer> {
             description = "Also write the current image every N iterations as <output>_<iteration>.<ext>; 0: never.")
     private int saveEvery;
 
-    @Option(names = "--record", paramLabel = "FILE",
+    @Option(names = "--record", paramLabel = "FILE.json",
             description = "Where to write the JSON record of the run (settings, weights, backend, losses,"
-                    + " times, memory). Default: the output's file name plus .json, beside it.")
+                    + " times, memory), a .json file. Default: beside the output, its name with .json added"
+                    + " (out.png.json).")
     private Path record;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
@@ -137,11 +141,18 @@ final class NstCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<BatchPlan.Job> jobs = plan();
-        ResumeState resumeState = resume == null ? null : ResumeState.read(resume);
+        if (spec.commandLine().getParseResult().originalArgs().isEmpty()) {
+            // A bare "nst" is someone finding out what it takes; still not a run, so scripts see a usage error.
+            spec.commandLine().usage(err);
+            return ExitCode.USAGE;
+        }
+        BatchPlan.Batch batch = plan();
+        List<BatchPlan.Job> jobs = batch.jobs();
+        ResumeState resumeState = resume == null ? null : readResume();
         // Cached: a batch loads the network once.
         weightsSource = weights.source(transfer.seed, weightsPreprocessing,
                 new DownloadProgress(err, System.console() != null)).cached();
+        batch.notes().forEach(note -> err.println("nst: note: " + note));
         InputNotes.report(jobs, err);
         try (InterruptGuard interrupt = new InterruptGuard()) {
             JobRunner runner = new JobRunner(spec.commandLine().getOut(), err, interrupt,
@@ -164,6 +175,17 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
+    /** The state of --resume; a file that is not one is a bad command line, not a failed run. */
+    private ResumeState readResume() {
+        try {
+            return ResumeState.read(resume);
+        } catch (NstException e) {
+            throw usage(resume.getFileName().toString().endsWith(".state.npz") ? "--resume: " + e.getMessage()
+                    : "--resume names " + resume + ", which is not a run state; give the <output>.state.npz file an"
+                            + " interrupted run wrote");
+        }
+    }
+
     /** One job; a problem of this job is reported and the batch goes on, a bad setting stops it. */
     private int runOne(JobRunner runner, BatchPlan.Job job, ResumeState resumeState, BatchOutcome outcome) {
         PrintWriter err = spec.commandLine().getErr();
@@ -176,7 +198,8 @@ final class NstCommand implements Callable<Integer> {
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), SettingFlags.describe(e), e);
         } catch (DownloadException e) {
-            return outcome.failed(job, e.getMessage(), fail(err, e.getMessage() + " (--weights FILE)", e));
+            String message = e.getMessage() + "; " + WeightsOption.OFFLINE_CHOICES;
+            return outcome.failed(job, message, fail(err, message, e));
         } catch (NstException e) {
             return outcome.failed(job, e.getMessage(), fail(err, e.getMessage(), e));
         } catch (OutOfMemoryError e) {
@@ -215,8 +238,11 @@ final class NstCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the options and lists the runs they ask for, before anything is loaded. */
-    private List<BatchPlan.Job> plan() {
+    /**
+     * Checks the options and every file they name, and lists the runs they ask for, before anything
+     * is loaded or written.
+     */
+    private BatchPlan.Batch plan() {
         boolean contentMode = transfer.mode == Mode.CONTENT;
         if (styles.isEmpty() && !contentMode) {
             throw usage("Missing required option: '--style=FILE'");
@@ -226,12 +252,7 @@ final class NstCommand implements Callable<Integer> {
         }
         transfer.check();
         checkOptions();
-        for (Path style : styles) {
-            if (Files.isDirectory(style)) {
-                throw usage("--style names a directory, " + style + "; give image files (several separated by"
-                        + " commas)");
-            }
-        }
+        checkInputs();
         // Blended or masked styles make one output together; otherwise each style makes its own.
         boolean together = transfer.styleBlend != null || transfer.styleMasks != null;
         if (transfer.styleSourceMasks != null && styles.size() > 1 && !together) {
@@ -241,33 +262,102 @@ final class NstCommand implements Callable<Integer> {
         List<List<Path>> styleSets = together || styles.isEmpty()
                 ? List.of(styles)
                 : styles.stream().map(List::of).toList();
+        BatchPlan.Batch batch;
         if (BatchPlan.isBatch(contents, styleSets)) {
-            return planBatch(styleSets);
+            batch = planBatch(styleSets);
+        } else {
+            checkSingleOutput();
+            Path content = contents.isEmpty() ? null : contents.get(0);
+            batch = new BatchPlan.Batch(BatchPlan.single(content, styleSets.get(0), output), List.of());
         }
-        Path content = contents.isEmpty() ? null : contents.get(0);
-        checkSingleOutput(content, styleSets.get(0));
-        return BatchPlan.single(content, styleSets.get(0), output);
+        String clash = runFiles(batch.jobs()).clash();
+        if (clash != null) {
+            throw usage(clash);
+        }
+        if (batch.jobs().size() > 1 && !estimateOnly) {
+            try {
+                Files.createDirectories(output);
+            } catch (IOException e) {
+                throw usage("Cannot create the --output directory " + output + " (" + e.getMessage() + ")");
+            }
+        }
+        return batch;
     }
 
-    private List<BatchPlan.Job> planBatch(List<List<Path>> styleSets) {
+    /** Every input file is there, and a file where a file is wanted. */
+    private void checkInputs() {
+        List<String> problems = new ArrayList<>();
+        contents.forEach(content -> problems.add(InputChecks.contentProblem(content)));
+        styles.forEach(style -> problems.add(InputChecks.fileProblem("--style", style,
+                "image files (several separated by commas)")));
+        if (transfer.init != null && transfer.init.file() != null) {
+            problems.add(InputChecks.fileProblem("--init", transfer.init.file(),
+                    "an image file, or content, noise or style"));
+        }
+        listed(transfer.styleMasks).forEach(mask -> problems.add(InputChecks.fileProblem("--style-masks", mask,
+                "one mask image per style, separated by commas")));
+        listed(transfer.styleSourceMasks).forEach(mask -> problems.add(InputChecks.fileProblem(
+                "--style-source-masks", mask, "one mask image per style, separated by commas")));
+        if (resume != null) {
+            problems.add(InputChecks.fileProblem("--resume", resume, "the .state.npz file an interrupted run wrote"));
+        }
+        if (weights.isFile()) {
+            problems.add(InputChecks.fileProblem("--weights", Path.of(weights.value()), "the weights file in it"));
+        }
+        problems.stream().filter(problem -> problem != null).findFirst().ifPresent(problem -> {
+            throw usage(problem);
+        });
+    }
+
+    /** Every file the jobs read and write, by the option that names it. */
+    private RunFiles runFiles(List<BatchPlan.Job> jobs) {
+        RunFiles files = new RunFiles();
+        for (BatchPlan.Job job : jobs) {
+            files.read("--content", job.content());
+            job.styles().forEach(style -> files.read("--style", style));
+        }
+        files.read("--init", transfer.init == null ? null : transfer.init.file());
+        listed(transfer.styleMasks).forEach(mask -> files.read("--style-masks", mask));
+        listed(transfer.styleSourceMasks).forEach(mask -> files.read("--style-source-masks", mask));
+        files.read("--resume", resume);
+        files.read("--weights", weights.isFile() ? Path.of(weights.value()) : null);
+        for (BatchPlan.Job job : jobs) {
+            String of = jobs.size() > 1 ? " of " + job.label() : "";
+            files.write("--output" + of, job.output());
+            files.write(record != null ? "--record" : "the run record (--record)" + of,
+                    record != null ? record : OutputPaths.record(job.output()));
+            files.write(RunFiles.STATE, OutputPaths.state(job.output()));
+            files.write("--plot", plot);
+            files.write("--animate", animate);
+            if (saveEvery > 0) {
+                files.writeCheckpoints("--save-every", job.output());
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> listed(List<Path> files) {
+        return files == null ? List.of() : files;
+    }
+
+    private BatchPlan.Batch planBatch(List<List<Path>> styleSets) {
         if (record != null || plot != null || animate != null || resume != null) {
             throw usage("--record, --plot, --animate and --resume name one file; use them for a single run");
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw usage("With several contents or styles, --output must be a directory, but " + output
-                    + " is a file");
+        BatchPlan.Batch batch = BatchPlan.batch(contents, styleSets, output);
+        boolean file = Files.exists(output) && !Files.isDirectory(output);
+        // "single.png" meant one image; quietly making it a folder would surprise.
+        boolean namedLikeAnImage = !Files.isDirectory(output) && Images.isInputImage(output.getFileName().toString());
+        if (file || namedLikeAnImage) {
+            throw usage("With several contents or styles, or a content directory, --output must be a directory ("
+                    + Plural.of(batch.jobs().size(), "output") + " here), but " + output
+                    + (file ? " is a file" : " is named like an image file") + "; give a directory (created if"
+                    + " missing), e.g. " + output.resolveSibling(InputLabels.baseName(output.getFileName().toString())));
         }
-        try {
-            if (!estimateOnly) {
-                Files.createDirectories(output);
-            }
-        } catch (IOException e) {
-            throw usage("Cannot create the --output directory " + output + " (" + e.getMessage() + ")");
-        }
-        return BatchPlan.batch(contents, styleSets, output);
+        return batch;
     }
 
-    private void checkSingleOutput(Path content, List<Path> styleFiles) {
+    private void checkSingleOutput() {
         // As typed: the Path has already lost a trailing slash.
         String raw = spec.commandLine().getParseResult().matchedOption("--output").stringValues().get(0);
         if (raw.endsWith("/") || Files.isDirectory(output)) {
@@ -280,28 +370,19 @@ final class NstCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        problems.add(OutputChecks.problem("--output", output, List.of()));
+        String recordName = OutputPaths.record(output).getFileName().toString();
+        problems.add(OutputChecks.problem("--output", output, List.of(), "out.png"));
         problems.add(OutputChecks.problem(record != null ? "--record" : "the run record (--record)",
-                record != null ? record : OutputPaths.record(output), List.of()));
+                record != null ? record : OutputPaths.record(output), List.of(".json"), recordName));
         if (plot != null) {
-            problems.add(OutputChecks.problem("--plot", plot, List.of(".png")));
+            problems.add(OutputChecks.problem("--plot", plot, List.of(".png"), "losses.png"));
         }
         if (animate != null) {
-            problems.add(OutputChecks.problem("--animate", animate, List.of(".gif")));
+            problems.add(OutputChecks.problem("--animate", animate, List.of(".gif"), "run.gif"));
         }
         problems.stream().filter(problem -> problem != null).findFirst().ifPresent(problem -> {
             throw usage(problem);
         });
-        List<Path> inputs = new ArrayList<>(styleFiles);
-        if (content != null) {
-            inputs.add(content);
-        }
-        for (Path input : inputs) {
-            if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-                throw usage("--output is the same file as input " + input
-                        + "; choose another output path so the input is not overwritten");
-            }
-        }
     }
 
     private void checkOptions() {

@@ -18,11 +18,11 @@ final class OutputChecks {
      * The problem with writing {@code file} for {@code option}, or null when there is none.
      *
      * @param extensions accepted extensions, lower case with the dot; empty accepts any
+     * @param example a file name to suggest when {@code file} is a directory
      */
-    static String problem(String option, Path file, List<String> extensions) {
+    static String problem(String option, Path file, List<String> extensions, String example) {
         if (Files.isDirectory(file)) {
-            return option + " names a directory, " + file + "; name a file in it, e.g. "
-                    + file.resolve("out" + (extensions.isEmpty() ? "" : extensions.get(0)));
+            return option + " names a directory, " + file + "; name a file in it, e.g. " + file.resolve(example);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!extensions.isEmpty() && extensions.stream().noneMatch(name::endsWith)) {

@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * iteration in both, measured over the iterations this process ran (a resumed run's earlier part
  * ran elsewhere). Only the loss terms of the run's mode are shown. Long work between steps (a tiled
  * run's style statistics and final loss) gets a plain line at its first window and every tenth of it.
+ * A run that stops between plain lines (--tolerance, Ctrl-C) still ends with its last iteration's line.
  */
 final class ProgressReporter implements IterationListener, AutoCloseable {
     static final int LINE_EVERY = 10;
@@ -33,6 +34,8 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
     private int iterationsBefore = -1;
     /** Time spent on finished work between steps (style statistics, whole-image losses). */
     private long preparationNanos;
+    /** The latest iteration's line when it was not printed, for {@link #close} (a run stopped early). */
+    private String unprintedLine;
 
     /**
      * @param lines where plain progress lines go when there is no terminal
@@ -62,6 +65,9 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         } else if (event.iteration() % LINE_EVERY == 0 || event.iteration() == event.totalIterations()
                 || event.iteration() == iterationsBefore + 1) {
             lines.println(line(event));
+            unprintedLine = null;
+        } else {
+            unprintedLine = line(event);
         }
     }
 
@@ -150,10 +156,14 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
     }
 
+    /** Ends the bar, or prints the last iteration's line if the run stopped between lines. */
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+        } else if (unprintedLine != null) {
+            lines.println(unprintedLine);
+            unprintedLine = null;
         }
     }
 }

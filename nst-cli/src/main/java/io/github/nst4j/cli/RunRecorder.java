@@ -35,6 +35,11 @@ final class RunRecorder implements IterationListener {
         }
     }
 
+    /** Whether this process saw an iteration finish with a finite loss. */
+    boolean anyIteration() {
+        return !elapsedMillis.isEmpty();
+    }
+
     /**
      * Every iteration of the whole run: the losses of {@code history} (the result's, which a
      * resumed run has in full), timed by the earlier part's record and then by this process.

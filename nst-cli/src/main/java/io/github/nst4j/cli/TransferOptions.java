@@ -27,6 +27,7 @@ public final class TransferOptions {
     private CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "transfer|texture|content",
+            converter = LowerCaseEnumConverter.OfMode.class,
             description = "transfer: content in the style; texture: the style alone from noise (no --content);"
                     + " content: reconstruct --content from one layer's activations (no --style)."
                     + " Default: transfer with --content, texture without.")
@@ -61,7 +62,7 @@ public final class TransferOptions {
             description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
     double tvWeight;
 
-    @Option(names = "--optimizer", paramLabel = "adam|lbfgs",
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs", converter = LowerCaseEnumConverter.OfOptimizer.class,
             description = "adam: steady steps; lbfgs: L-BFGS with a line search, usually lower loss in fewer"
                     + " iterations but 2 x --lbfgs-memory image-sized arrays of memory.")
     Optimizer optimizer;
@@ -88,7 +89,7 @@ public final class TransferOptions {
             description = "Seed of the noise and of random weights; the same seed gives the same image.")
     long seed;
 
-    @Option(names = "--pooling", paramLabel = "avg|max",
+    @Option(names = "--pooling", paramLabel = "avg|max", converter = LowerCaseEnumConverter.OfPooling.class,
             description = "Pooling between VGG19 blocks: avg (the paper's choice) or max (as trained).")
     Pooling pooling;
 
@@ -103,10 +104,12 @@ public final class TransferOptions {
     List<VggLayer> styleLayers;
 
     @Option(names = "--style-layer-weights", paramLabel = "W[,W...]", split = ",", hideParamSyntax = true,
+            preprocessor = NumberListPreprocessor.class,
             description = "Weight of each style layer, in the order of --style-layers. Default: 1 each.")
     List<Double> styleLayerWeights;
 
     @Option(names = "--style-blend", paramLabel = "W[,W...]", split = ",", hideParamSyntax = true,
+            preprocessor = NumberListPreprocessor.class,
             description = "Blend the --style images into one style with these weights (normalised to sum 1),"
                     + " instead of one output per style.")
     List<Double> styleBlend;
@@ -127,6 +130,7 @@ public final class TransferOptions {
     double styleScale;
 
     @Option(names = "--preserve-colors", paramLabel = "none|luminance|histogram",
+            converter = LowerCaseEnumConverter.OfColorPreservation.class,
             description = "Keep the content's colours: luminance (transfer in luminance only, keep the content's"
                     + " chroma) or histogram (recolour the style to the content's colour mean and covariance).")
     ColorPreservation colors;
@@ -163,8 +167,8 @@ public final class TransferOptions {
 
     @Option(names = "--max-memory", paramLabel = "SIZE", converter = MemorySizeConverter.class,
             showDefaultValue = Help.Visibility.NEVER,
-            description = "Memory the run may use (e.g. 4g, 1500m; default: 90% of this machine's, within the JVM's"
-                    + " limit). A scale too large for it is optimised in overlapping tiles.")
+            description = "Memory the run may use (e.g. 4g, 1500m; at least 100m; default: 90%% of this machine's,"
+                    + " within the JVM's limit). A scale too large for it is optimised in overlapping tiles.")
     Long maxMemory;
 
     @Option(names = "--tile", paramLabel = "N", showDefaultValue = Help.Visibility.NEVER,
@@ -178,8 +182,8 @@ public final class TransferOptions {
      */
     public void check() {
         if (styleLayerWeights != null && styleLayerWeights.size() != styleLayers.size()) {
-            fail("--style-layer-weights needs one weight per style layer: " + styleLayers.size() + " layers, "
-                    + styleLayerWeights.size() + " weights");
+            fail("--style-layer-weights needs one weight per style layer: " + Plural.of(styleLayers.size(), "layer")
+                    + ", " + Plural.of(styleLayerWeights.size(), "weight"));
         }
         if (startSize != null && scales != 1) {
             fail("Give either --scales or --start-size, not both");

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 record WeightsOption(String value) {
     static final String ZOO = "zoo";
     static final String RANDOM = "random";
+    /** What to give when the zoo cannot be downloaded. */
+    static final String OFFLINE_CHOICES = "the offline choices: --weights FILE (the zoo's vgg19_dl4j_inference.zip,"
+            + " a Keras VGG19 .h5 or a .npz), or --weights random (untrained: a smoke run, not a real style transfer)";
 
     /**
      * @param seed seed of random weights

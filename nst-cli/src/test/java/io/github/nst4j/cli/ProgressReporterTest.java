@@ -60,6 +60,31 @@ class ProgressReporterTest {
         assertThat(lines.get(12)).endsWith("0.40 s/it  ETA 0:00:00");
     }
 
+    /** A run that stops between plain lines (--tolerance, Ctrl-C) ends with its last iteration's line. */
+    @Test
+    void aRunStoppedBetweenLinesEndsWithItsLastIteration() {
+        try (ProgressReporter progress = new ProgressReporter(new PrintWriter(text, true), null, Mode.TRANSFER, "")) {
+            for (int iteration = 1; iteration <= 4; iteration++) {
+                progress.onIteration(event(iteration, 25, 100L * iteration));
+            }
+        }
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("iteration 1/25 ");
+        assertThat(lines.get(1)).startsWith("iteration 4/25 ");
+    }
+
+    /** A run whose last iteration had its line prints it once. */
+    @Test
+    void aLinePrintedAtItsIterationIsNotRepeated() {
+        try (ProgressReporter progress = new ProgressReporter(new PrintWriter(text, true), null, Mode.TRANSFER, "")) {
+            for (int iteration = 1; iteration <= 10; iteration++) {
+                progress.onIteration(event(iteration, 25, 100L * iteration));
+            }
+        }
+        assertThat(text.toString().lines().filter(line -> line.startsWith("iteration 10/25 "))).hasSize(1);
+    }
+
     private static IterationEvent event(int iteration, int total, long elapsedMillis) {
         return new IterationEvent() {
             @Override

@@ -32,9 +32,51 @@ class CliBadInputTest {
         output = dir.resolve("out.png");
     }
 
+    /** A path that is not there is a bad command line, found before the run header or any work. */
     @Test
     void missingContentFile() {
-        assertRefused(1, "not found", "--content", dir.resolve("nope.jpg").toString());
+        assertRefused(2, "--content: " + dir.resolve("nope.jpg") + " not found; check the path", "--content",
+                dir.resolve("nope.jpg").toString());
+        assertThat(run("--content", dir.resolve("nope.jpg").toString()).out()).isEmpty();
+    }
+
+    /** Every file option names its own fault, exits 2 and prints nothing of a run. */
+    @Test
+    void inputPathsAreCheckedBeforeTheRun() throws IOException {
+        String content = SampleImages.content("chelsea.png").toString();
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        assertNoRun(run("--content", content, "--init", folder.toString()), "--init names a directory, " + folder
+                + "; give an image file, or content, noise or style");
+        assertNoRun(run("--content", content, "--style-masks", folder.toString()), "--style-masks names a directory, "
+                + folder + "; give one mask image per style, separated by commas");
+        assertNoRun(run("--content", content, "--init", dir.resolve("start.png").toString()), "--init: "
+                + dir.resolve("start.png") + " not found");
+        assertNoRun(run("--content", content, "--resume", folder.toString()), "--resume names a directory, " + folder
+                + "; give the .state.npz file an interrupted run wrote");
+        Path picture = Files.copy(SampleImages.content("chelsea.png"), dir.resolve("picture.png"));
+        assertNoRun(run("--content", content, "--resume", picture.toString()), "--resume names " + picture
+                + ", which is not a run state; give the <output>.state.npz file an interrupted run wrote");
+        assertNoRun(CliRun.of("--content", content, "--style", style.toString(), "--output", output.toString(),
+                "--weights", "/nonexistent.npz"), "--weights: /nonexistent.npz not found; check the path");
+    }
+
+    /** --record is a .json file; a directory gets the record's own name as the suggestion, not "out". */
+    @Test
+    void recordNamesAJsonFile() throws IOException {
+        String content = SampleImages.content("chelsea.png").toString();
+        assertRefused(2, "--record must name a .json file, got " + dir.resolve("rec"), "--content", content,
+                "--record", dir.resolve("rec").toString());
+        Path records = Files.createDirectory(dir.resolve("records"));
+        assertRefused(2, "--record names a directory, " + records + "; name a file in it, e.g. "
+                + records.resolve("out.png.json"), "--content", content, "--record", records.toString());
+    }
+
+    private void assertNoRun(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines().filter(line -> line.startsWith("nst: error:")).toList()).as(run.err())
+                .singleElement().asString().startsWith("nst: error: " + message);
+        assertThat(run.out()).isEmpty();
+        assertThat(output).doesNotExist();
     }
 
     @Test
@@ -97,8 +139,9 @@ class CliBadInputTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         CliRun run = CliRun.of("--content", empty.toString(), "--style", style.toString(), "--output", dir.toString(),
                 "--weights", "random");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("No JPEG, PNG, BMP or GIF images");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("nst: error: --content: no JPEG, PNG, BMP or GIF images in the directory "
+                + empty);
     }
 
     @Test
@@ -151,7 +194,7 @@ class CliBadInputTest {
         output = content;
         CliRun run = run("--content", content.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("same file as input");
+        assertThat(run.err()).contains("is the same file as the --content input");
         assertThat(Files.readAllBytes(content)).isEqualTo(Files.readAllBytes(SampleImages.content("chelsea.png")));
     }
 

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +204,43 @@ class CliFeaturesTest {
         assertThat(run.err()).containsPattern("nst: error: The (content|style|TV) loss became (NaN|infinite)")
                 .contains("lower the learning rate");
         assertThat(output).exists();
+    }
+
+    /**
+     * A weight so large that the very first loss overflows: no image was ever scored, so nothing is
+     * written and no "best image before that" is claimed.
+     */
+    @Test
+    void aLossInfiniteAtTheFirstIterationWritesNothing() {
+        Path output = dir.resolve("huge.png");
+        CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
+                "--style", SampleImages.style("the_scream.jpg").toString(), "--output", output.toString(),
+                "--size", "48", "--iterations", "2", "--style-weight", "1e39", "--weights", "random");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("nst: error: The style loss became infinite at iteration 1")
+                .contains("; nothing was written").doesNotContain("best image");
+        assertThat(output).doesNotExist();
+    }
+
+    /** Without a network the zoo's download fails; the error names the offline choices. */
+    @Test
+    void aFailedDownloadNamesTheOfflineChoices() throws IOException {
+        String baseUrl = DL4JResources.getBaseDownloadURL();
+        DL4JResources.setBaseDirectory(Files.createDirectory(dir.resolve("dl4j")).toFile());
+        // Nothing listens on the discard port here: the download fails at once.
+        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
+        try {
+            CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(), "--style",
+                    SampleImages.style("brick.png").toString(), "--output", dir.resolve("o.png").toString(),
+                    "--size", "48", "--iterations", "1");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("nst: error: Could not download http://127.0.0.1:9/")
+                    .contains("the offline choices: --weights FILE").contains("or --weights random");
+        } finally {
+            DL4JResources.setBaseDownloadURL(baseUrl);
+            DL4JResources.resetBaseDirectoryLocation();
+        }
     }
 
     @Test

@@ -102,8 +102,10 @@ class InterruptResumeCliTest {
         arguments.add("--resume");
         arguments.add(state.toString());
         CliRun run = CliRun.of(arguments.toArray(String[]::new));
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Cannot read the run state");
+        // A --resume that names no usable state is a bad command line, found before any work.
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("nst: error: --resume: Cannot read the run state " + state);
+        assertThat(run.out()).isEmpty();
         assertThat(output).doesNotExist();
     }
 
