@@ -46,16 +46,16 @@ final class RequestValidation {
         require(r.init() != InitMode.IMAGE || r.initImage() != null, "initImage", "Init 'image' needs an image");
         if (!r.styleMasks().isEmpty()) {
             require(r.styleMasks().size() == r.style().size(), "styleMasks", "Give one mask per style image: "
-                    + r.style().size() + " styles, " + r.styleMasks().size() + " masks");
+                    + count(r.style().size(), "style") + ", " + count(r.styleMasks().size(), "mask"));
             require(r.styleBlend() == null, "styleBlend",
                     "Masks place each style in its own region; leave out the blend weights");
         }
         require(r.styleSourceMasks().isEmpty() || r.styleSourceMasks().size() == r.style().size(), "styleSourceMasks",
-                "Give one source mask per style image: " + r.style().size() + " styles, " + r.styleSourceMasks().size()
-                        + " source masks");
+                "Give one source mask per style image: " + count(r.style().size(), "style") + ", "
+                        + count(r.styleSourceMasks().size(), "source mask"));
         if (r.styleBlend() != null) {
             require(r.styleBlend().size() == r.style().size(), "styleBlend", "Give one blend weight per style image: "
-                    + r.style().size() + " styles, " + r.styleBlend().size() + " weights");
+                    + count(r.style().size(), "style") + ", " + count(r.styleBlend().size(), "weight"));
             r.styleBlend().forEach(weight -> positive("styleBlend", "Style blend weight", weight));
         }
     }
@@ -94,5 +94,10 @@ final class RequestValidation {
 
     private static void positive(String setting, String what, double value) {
         require(value > 0 && Double.isFinite(value), setting, what + " must be a positive number, got " + value);
+    }
+
+    /** {@code 1 style}, {@code 2 styles}. */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

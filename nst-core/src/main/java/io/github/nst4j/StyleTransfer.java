@@ -397,6 +397,14 @@ public final class StyleTransfer {
         return settings.optimizer();
     }
 
+    /**
+     * Whether each term's gradient is normalised, so that the result is the iteration with the lowest
+     * normalised objective rather than the lowest total loss (see {@link LossGraph}).
+     */
+    public boolean normalizesGradients() {
+        return settings.lossSpec().normalizeGradients();
+    }
+
     /** What the first level starts from, as chosen or as the inputs imply. */
     public InitMode init() {
         return settings.init();

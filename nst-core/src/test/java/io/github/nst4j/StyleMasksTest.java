@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,7 @@ class StyleMasksTest {
      * are 256 px wide: most of each half's deepest features then see that half alone. The styles are
      * drawn at the output's long side, so that their 4 px stripes are not blurred by resizing.
      */
+    @Tag("evidence") // 512 px, 150 iterations, every style layer: minutes
     @Test
     void complementaryMasksGiveEachHalfItsOwnStyle() {
         int width = 512;

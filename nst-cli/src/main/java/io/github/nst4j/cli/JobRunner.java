@@ -155,13 +155,26 @@ final class JobRunner {
             }
             // A finished run has nothing to resume; a stale state would only invite a wrong --resume.
             String removed = Files.exists(state) && AtomicFiles.deleteQuietly(state) ? "; removed " + state : "";
-            String loss = Double.isNaN(result.bestLoss()) ? "loss not measured"
-                    : String.format(Locale.ROOT, "loss %.4g", result.bestLoss());
-            out.println(String.format(Locale.ROOT, "Wrote %s (best image: iteration %d of %d, %s; %.1f s)%s",
-                    names(written), result.bestIteration(), result.lossHistory().size(), loss,
-                    result.elapsed().toMillis() / 1000.0, removed));
+            out.println(String.format(Locale.ROOT, "Wrote %s (%s; %.1f s)%s", names(written),
+                    describeImage(result, transfer), result.elapsed().toMillis() / 1000.0, removed));
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * Which image was written and the loss that goes with it, as the progress lines and the record
+     * have it: a tiled scale keeps every tile's last step and is measured whole afterwards; otherwise
+     * the iteration with the lowest loss, or with normalised gradients the lowest normalised objective.
+     */
+    private static String describeImage(StyleTransferResult result, StyleTransfer transfer) {
+        String loss = Double.isNaN(result.bestLoss()) ? "loss not measured"
+                : String.format(Locale.ROOT, "loss %.4g", result.bestLoss());
+        if (!result.tiles().isEmpty()) {
+            return "the image after every tile's last step, " + loss.replace("loss", "whole-image loss");
+        }
+        String chosenBy = transfer.normalizesGradients() ? "lowest normalised objective" : "lowest loss";
+        return String.format(Locale.ROOT, "the %s: iteration %d of %d, %s", chosenBy, result.bestIteration(),
+                result.lossHistory().size(), loss);
     }
 
     /** Builds the job's transfer (reading and checking its inputs) and prints what it will do. */
@@ -233,13 +246,22 @@ final class JobRunner {
         String levels = transfer.levels().size() == 1 ? "" : " in " + transfer.levels().size() + " scales ("
                 + transfer.levels().stream().map(level -> level.output().toString())
                         .collect(Collectors.joining(", ")) + ")";
-        int total = transfer.totalIterations();
-        String tiles = transfer.levels().stream().filter(PyramidLevel::tiled).findFirst().map(level -> String.format(
-                Locale.ROOT, ", in tiles of up to %d px (%d passes)", level.tiles().maxWindow(),
-                level.tiles().passes())).orElse("");
+        int iterations = transfer.iterationsPerLevel();
+        String perScale = transfer.levels().size() == 1 ? "" : " per scale";
+        // A tiled scale spends each iteration in every tile: its steps are counted apart from the iterations.
+        String tiles = transfer.levels().stream().filter(PyramidLevel::tiled).reduce((first, second) -> second)
+                .map(level -> {
+                    int count = 0;
+                    for (int pass = 0; pass < level.tiles().passes(); pass++) {
+                        count += level.tiles().grid(level.output().width(), level.output().height(), pass).tiles()
+                                .size();
+                    }
+                    return String.format(Locale.ROOT, " in %d tiles of up to %d px over %d passes (%d steps in all)",
+                            count, level.tiles().maxWindow(), level.tiles().passes(), transfer.totalIterations());
+                }).orElse("");
         String resumed = resume == null ? "" : ", resuming after iteration " + resume.iterationsDone();
-        return String.format(Locale.ROOT, "%s at %dx%d px%s%s, %d iteration%s, %s, weights: %s%s", what,
-                transfer.outputWidth(), transfer.outputHeight(), levels, tiles, total, total == 1 ? "" : "s",
-                transfer.optimizer().name().toLowerCase(Locale.ROOT), weights, resumed);
+        return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iteration%s%s%s, %s, weights: %s%s", what,
+                transfer.outputWidth(), transfer.outputHeight(), levels, iterations, iterations == 1 ? "" : "s",
+                perScale, tiles, transfer.optimizer().name().toLowerCase(Locale.ROOT), weights, resumed);
     }
 }

@@ -167,12 +167,12 @@ public final class TransferOptions {
 
     @Option(names = "--max-memory", paramLabel = "SIZE", converter = MemorySizeConverter.class,
             showDefaultValue = Help.Visibility.NEVER,
-            description = "Memory the run may use (e.g. 4g, 1500m; at least 100m; default: 90%% of this machine's,"
+            description = "Memory the run may use (e.g. 4g, 1500m; default: 90%% of this machine's,"
                     + " within the JVM's limit). A scale too large for it is optimised in overlapping tiles.")
     Long maxMemory;
 
     @Option(names = "--tile", paramLabel = "N", showDefaultValue = Help.Visibility.NEVER,
-            description = "Optimise in tiles of at most N px whatever the memory (at least 236 with the default"
+            description = "Optimise in tiles of at most N px whatever the memory (at least 392 with the default"
                     + " layers); default: tiles only when the memory requires them.")
     Integer tileSize;
 

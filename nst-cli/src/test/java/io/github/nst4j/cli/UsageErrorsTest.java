@@ -93,13 +93,13 @@ class UsageErrorsTest {
         Run masks = run("--content", file("a.png"), "--style", file("b.png") + "," + file("c.png"), "--style-masks", file("m.png"), "--output",
                 output());
         assertThat(masks.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(masks.err()).startsWith("nst: error: --style-masks: Give one mask per style image: 2 styles, 1 masks");
+        assertThat(masks.err()).startsWith("nst: error: --style-masks: Give one mask per style image: 2 styles, 1 mask");
 
         Run sourceMasks = run("--content", file("a.png"), "--style", file("b.png") + "," + file("c.png"), "--style-blend", "1,1",
                 "--style-source-masks", file("m.png"), "--output", output());
         assertThat(sourceMasks.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(sourceMasks.err()).startsWith("nst: error: --style-source-masks: Give one source mask per style"
-                + " image: 2 styles, 1 source masks");
+                + " image: 2 styles, 1 source mask");
 
         Run separateOutputs = run("--content", file("a.png"), "--style", file("b.png") + "," + file("c.png"), "--style-source-masks",
                 file("m.png") + "," + file("n.png"), "--output", output());

@@ -26,12 +26,14 @@ public record TileGrid(int width, int height, int columns, int rows, List<Tile> 
 
     /**
      * @param margin pixels the network must see beyond an owned region (see {@link #marginFor})
-     * @param maxWindow the largest window side; at least {@link #smallestWindow(int)}
+     * @param maxWindow the largest window side; the planner keeps it at least {@link #smallestWindow(int)}
      * @param shifted whether the borders lie half a tile away from those of the unshifted grid
      */
     public static TileGrid of(int width, int height, int margin, int maxWindow, boolean shifted) {
-        if (maxWindow < smallestWindow(margin)) {
-            throw new IllegalArgumentException("Window " + maxWindow + " below " + smallestWindow(margin));
+        // Narrower windows own no pixel; the planner asks for more (smallestWindow) so that they own most.
+        int geometricMinimum = 2 * margin + OVERLAP + 2 * ALIGNMENT;
+        if (maxWindow < geometricMinimum) {
+            throw new IllegalArgumentException("Window " + maxWindow + " below " + geometricMinimum);
         }
         List<int[]> columns = spans(width, margin, maxWindow, shifted);
         List<int[]> rows = spans(height, margin, maxWindow, shifted);

@@ -15,6 +15,7 @@ import io.github.nst4j.weights.WeightsSource;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,6 +44,7 @@ class LbfgsImageOptimizerTest {
      * After the same number of loss evaluations, L-BFGS has a lower loss than gradient descent with
      * the best of five fixed step sizes spanning four orders of magnitude.
      */
+    @Tag("evidence") // two long optimisations side by side
     @Test
     void lowersTheLossFasterPerEvaluationThanGradientDescent() {
         BudgetedObjective lbfgs = evaluator();

@@ -25,9 +25,8 @@ class CliTilesTest {
                 "--content-layers", "block3_conv2", "--style-layers", "block1_conv1,block2_conv1,block3_conv1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("in tiles of up to 240 px (2 passes)");
         // Two tiles in the first pass, three in the shifted second: five evaluations of one step each.
-        assertThat(run.out()).contains("5 iterations");
+        assertThat(run.out()).contains("2 iterations in 5 tiles of up to 240 px over 2 passes (5 steps in all)");
         assertThat(run.err()).contains("pass 2/2 tile 3/3");
         // Before the work: the forecast, then the style's statistics window by window.
         assertThat(run.out()).containsPattern("Estimated time: about \\d+ min here \\(a step at \\d+x\\d+ px takes");
@@ -72,7 +71,7 @@ class CliTilesTest {
                 "--style", SampleImages.style("the_scream.jpg").toString(), "--output", dir.resolve("b.png").toString(),
                 "--tile", "100", "--weights", "random");
         assertThat(smallTile.exitCode()).isEqualTo(2);
-        assertThat(smallTile.err()).contains("--tile").contains("at least 236 px");
+        assertThat(smallTile.err()).contains("--tile").contains("at least 392 px");
         assertThat(dir.resolve("b.png")).doesNotExist();
     }
 }
