@@ -30,10 +30,9 @@ public record TileGrid(int width, int height, int columns, int rows, List<Tile> 
      * @param shifted whether the borders lie half a tile away from those of the unshifted grid
      */
     public static TileGrid of(int width, int height, int margin, int maxWindow, boolean shifted) {
-        // Narrower windows own no pixel; the planner asks for more (smallestWindow) so that they own most.
-        int geometricMinimum = 2 * margin + OVERLAP + 2 * ALIGNMENT;
-        if (maxWindow < geometricMinimum) {
-            throw new IllegalArgumentException("Window " + maxWindow + " below " + geometricMinimum);
+        // The planner asks for more (smallestWindow), so that windows own most of what they hold.
+        if (maxWindow < geometricMinimum(margin)) {
+            throw new IllegalArgumentException("Window " + maxWindow + " below " + geometricMinimum(margin));
         }
         List<int[]> columns = spans(width, margin, maxWindow, shifted);
         List<int[]> rows = spans(height, margin, maxWindow, shifted);
@@ -55,7 +54,12 @@ public record TileGrid(int width, int height, int columns, int rows, List<Tile> 
      * multiply the work (at 16 px owned, a 236 px window did 200 times the work of its pixels).
      */
     public static int smallestWindow(int margin) {
-        return 4 * margin + OVERLAP + ALIGNMENT;
+        return Math.max(geometricMinimum(margin), 4 * margin + OVERLAP + ALIGNMENT);
+    }
+
+    /** The narrowest window that owns a pixel: the margins, the overlap and the alignment slack. */
+    private static int geometricMinimum(int margin) {
+        return 2 * margin + OVERLAP + 2 * ALIGNMENT;
     }
 
     /** The pixels a window needs beyond its owned region when the deepest layer used has this reach. */

@@ -190,7 +190,7 @@ class DownloadTest {
         assertThatThrownBy(download::fetch).isInstanceOf(NstException.class)
                 .hasMessageContaining(unreachable.toString())
                 .hasMessageContaining(target.toString())
-                .hasMessageContaining("as a weights file")
+                .hasMessageContaining("to work offline, use a weights file")
                 .hasMessageNotContaining("\n");
     }
 
