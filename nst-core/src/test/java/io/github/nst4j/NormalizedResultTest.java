@@ -2,17 +2,12 @@ package io.github.nst4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.network.TestWeights;
 import io.github.nst4j.network.Vgg19Weights;
-import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * With normalised gradients the result is chosen by what the steps descend. A network whose
@@ -33,7 +28,7 @@ class NormalizedResultTest {
                 .weights(new WeightsSource() {
                     @Override
                     public Vgg19Weights load() {
-                        return scaled(WEIGHTS, 0.02);
+                        return TestWeights.scaled(WEIGHTS, 0.02);
                     }
 
                     @Override
@@ -49,17 +44,6 @@ class NormalizedResultTest {
         assertThat(result.bestLoss()).isEqualTo(result.lossHistory().get(result.bestIteration() - 1).total());
     }
 
-    /** The same network with every activation multiplied by {@code k} (ReLU and average pooling are homogeneous). */
-    static Vgg19Weights scaled(Vgg19Weights weights, double k) {
-        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
-        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
-        for (VggLayer layer : VggLayer.values()) {
-            INDArray kernel = weights.kernel(layer).dup();
-            kernels.put(layer, layer == VggLayer.BLOCK1_CONV1 ? kernel.muli(k) : kernel);
-            biases.put(layer, weights.bias(layer).mul(k));
-        }
-        return Vgg19Weights.of(kernels, biases, InputConvention.CAFFE);
-    }
 
     private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
         long sum = 0;

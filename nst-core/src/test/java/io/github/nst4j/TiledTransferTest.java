@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +112,7 @@ class TiledTransferTest {
      * A stop during the style's statistics (taken in tiles) ends the run before its first step, with
      * its start image and a state that resumes to the same pixels; the run's time estimate came first.
      */
+    @Tag("evidence") // two more tiled runs
     @Test
     void stopDuringTheStyleStatisticsResumesToTheSamePixels() {
         List<PreparationEvent> preparations = new ArrayList<>();
@@ -155,6 +157,7 @@ class TiledTransferTest {
     }
 
     /** A stop while the finished image's whole-image loss is measured keeps the image, its loss unmeasured. */
+    @Tag("evidence") // another tiled run
     @Test
     void stopDuringTheFinalLossKeepsTheFinishedImage() {
         StyleTransferResult result = builder().tileSize(TILE).build().run(new IterationListener() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -22,6 +23,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Reading, colour normalisation and resizing of images; everything becomes 8-bit sRGB. */
 public final class Images {
+    /**
+     * What JPEG decoders warn of a damaged file: the JDK's "Premature end of JPEG file" and "Corrupt
+     * JPEG data", TwelveMonkeys' "Truncated File - Missing EOI marker".
+     */
+    private static final Pattern DAMAGE_WARNING = Pattern.compile("(?i)premature end|truncat|corrupt|missing eoi");
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
 
     private Images() {
@@ -99,11 +105,16 @@ public final class Images {
                 reader.setInput(stream, true, true);
                 // Decoders report a cut-off or damaged file as a warning and hand back what they
                 // decoded, filled with grey: an image that would be styled as if nothing were wrong.
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                // Other warnings (a CMYK JPEG without a colour profile) leave the image usable.
+                List<String> damage = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (DAMAGE_WARNING.matcher(warning).find()) {
+                        damage.add(warning);
+                    }
+                });
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-                if (!warnings.isEmpty()) {
-                    throw new NstException("Cannot read image " + name + ": " + warnings.get(0)
+                if (!damage.isEmpty()) {
+                    throw new NstException("Cannot read image " + name + ": " + damage.get(0)
                             + " (the file is truncated or corrupt; re-export it as PNG or JPEG)");
                 }
                 return image;

@@ -8,10 +8,10 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Adam on the image: each step evaluates the loss and its gradient once, then applies ND4J's Adam
- * updater in place (but after the last evaluation, unless the objective asks for the image after
- * the last step: see {@link BudgetedObjective.Result}), which is what {@code SameDiff.fit} does inside. {@code fit} itself is not used
+ * updater in place, which is what {@code SameDiff.fit} does inside. {@code fit} itself is not used
  * because it skips the forward value of a loss variable whose backward pass does not need it, and
- * then reports every loss term as 0.
+ * then reports every loss term as 0. When the budget is spent, the last evaluation takes no step
+ * unless the objective asks for the image after the last step (see {@link BudgetedObjective.Result}).
  */
 public final class AdamImageOptimizer implements ImageOptimizer {
     private static final String MOMENTS = "adam_moments";
@@ -48,10 +48,9 @@ public final class AdamImageOptimizer implements ImageOptimizer {
         // Every step is a resumable point, but only the last one is ever resumed from: copy it alone.
         while (!evaluator.exhausted()) {
             INDArray gradient = evaluator.evaluate().gradient();
-            if (evaluator.exhausted() && !evaluator.stepsAfterLastEvaluation()) {
-                // No evaluation would score the image a step made now; a resumed run scores this one again.
-                evaluator.markResumePoint(Map.of(IMAGE, image.dup(), MOMENTS, moments.dup(), STEP, Nd4j.scalar(step)),
-                        1);
+            if (evaluator.exhausted() && !evaluator.stepsAfterLastEvaluation() && !evaluator.stopRequested()) {
+                // The budget is spent: no evaluation would score the image a step made now. (A stopped run
+                // takes the step, and a resumed one scores its image first, as an uninterrupted run would.)
                 return;
             }
             updater.applyUpdater(gradient, step, 0);

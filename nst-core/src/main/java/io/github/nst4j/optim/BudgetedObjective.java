@@ -195,17 +195,9 @@ public final class BudgetedObjective {
 
     /** Marks the present as a resumable point; {@code optimizerState} must not change afterwards. */
     public void markResumePoint(Map<String, INDArray> optimizerState) {
-        markResumePoint(optimizerState, 0);
-    }
-
-    /**
-     * Marks a resumable point at which the last {@code evaluationsToRedo} evaluations have not yet
-     * happened: the optimiser state is from before them, and a resumed run makes them again.
-     */
-    public void markResumePoint(Map<String, INDArray> optimizerState, int evaluationsToRedo) {
         // The history is append-only: its first entries are copied only when the resumePoint is asked for.
-        resumePoint = new ResumePoint(history.size() - evaluationsToRedo, budget.start(), best.dup(), bestObjective,
-                bestLoss, bestIteration, List.of(), Map.copyOf(optimizerState));
+        resumePoint = new ResumePoint(history.size(), budget.start(), best.dup(), bestObjective, bestLoss,
+                bestIteration, List.of(), Map.copyOf(optimizerState));
     }
 
     /** The last resumable point, or null before the first. */

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nst4j.Defaults;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.network.FeatureNetwork;
-import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.TestWeights;
 import io.github.nst4j.network.Vgg19Weights;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.optim.AdamImageOptimizer;
 import io.github.nst4j.optim.BudgetedObjective;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,15 +36,16 @@ class NormalizedGradientsTest {
     @ValueSource(doubles = {0.02, 50})
     void withNormalisationTheTrajectoryIgnoresTheFeatureScale(double k) {
         INDArray plain = trajectory(WEIGHTS, true);
-        INDArray scaled = trajectory(scaled(WEIGHTS, k), true);
+        INDArray scaled = trajectory(TestWeights.scaled(WEIGHTS, k), true);
         assertThat(relativeDifference(plain, scaled)).as("k = %s", k).isLessThan(1e-4);
     }
 
+    @Tag("evidence") // the control: two double-precision trajectories per scale
     @ParameterizedTest
     @ValueSource(doubles = {0.02, 50})
     void withoutNormalisationTheFeatureScaleChangesTheTrajectory(double k) {
         INDArray plain = trajectory(WEIGHTS, false);
-        INDArray scaled = trajectory(scaled(WEIGHTS, k), false);
+        INDArray scaled = trajectory(TestWeights.scaled(WEIGHTS, k), false);
         assertThat(relativeDifference(plain, scaled)).as("k = %s", k).isGreaterThan(1e-3);
     }
 
@@ -86,17 +85,6 @@ class NormalizedGradientsTest {
                 Defaults.STYLE_WEIGHT, 0, normalize);
     }
 
-    /** The same network with every activation multiplied by {@code k}. */
-    private static Vgg19Weights scaled(Vgg19Weights weights, double k) {
-        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
-        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
-        for (VggLayer layer : VggLayer.values()) {
-            INDArray kernel = weights.kernel(layer).dup();
-            kernels.put(layer, layer == VggLayer.BLOCK1_CONV1 ? kernel.muli(k) : kernel);
-            biases.put(layer, weights.bias(layer).mul(k));
-        }
-        return Vgg19Weights.of(kernels, biases, InputConvention.CAFFE);
-    }
 
     private static INDArray pixels(long seed) {
         Nd4j.getRandom().setSeed(seed);

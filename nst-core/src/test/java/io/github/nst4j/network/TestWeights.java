@@ -23,4 +23,19 @@ public final class TestWeights {
         }
         return Vgg19Weights.of(kernels, biases, InputConvention.CAFFE);
     }
+
+    /**
+     * The same network with every activation multiplied by {@code k}: VGG19 with ReLU and average
+     * pooling is positively homogeneous, so scaling the first kernel and every bias does it.
+     */
+    public static Vgg19Weights scaled(Vgg19Weights weights, double k) {
+        Map<VggLayer, INDArray> kernels = new EnumMap<>(VggLayer.class);
+        Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
+        for (VggLayer layer : VggLayer.values()) {
+            INDArray kernel = weights.kernel(layer).dup();
+            kernels.put(layer, layer == VggLayer.BLOCK1_CONV1 ? kernel.muli(k) : kernel);
+            biases.put(layer, weights.bias(layer).mul(k));
+        }
+        return Vgg19Weights.of(kernels, biases, InputConvention.CAFFE);
+    }
 }

@@ -218,8 +218,9 @@ class CliFeaturesTest {
                 "--size", "48", "--iterations", "2", "--style-weight", "1e39", "--weights", "random");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("nst: error: The style loss became infinite at iteration 1")
-                .contains("; nothing was written").doesNotContain("best image");
+        assertThat(run.err()).contains("nst: error: The style loss is infinite at iteration 1, before any step")
+                .contains("the style weight is too large").contains("; nothing was written")
+                .doesNotContain("best image").doesNotContain("learning rate");
         assertThat(output).doesNotExist();
     }
 

@@ -44,7 +44,7 @@ class ContactSheetTest {
         Path output = dir.resolve("sheet.png");
 
         CliRun run = CliRun.of(ContactSheet.commandLine(), "--images", images.toString(), "--size", "64",
-                "--iterations", "1", "--weights", "random", "--output", output.toString());
+                "--iterations", "2", "--weights", "random", "--output", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1/4: chelsea x brick").contains("4/4: tubingen x woman-with-hat-matisse")
