@@ -61,6 +61,7 @@ class StyleMasksTest {
      * Masks work with the other ways of running: coarse to fine, texture synthesis (a canvas of two
      * textures), tiles, and resuming an interrupted run. Layers up to block 3 keep the tiles small.
      */
+    @Tag("evidence") // four runs of 60 iterations, one of them tiled
     @ParameterizedTest
     @ValueSource(strings = {"levels", "texture", "tiles", "resume"})
     void masksWorkWithLevelsTextureTilesAndResume(String variant, @TempDir Path dir) {

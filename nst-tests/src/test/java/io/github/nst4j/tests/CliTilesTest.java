@@ -54,7 +54,7 @@ class CliTilesTest {
                 "--size", "1024", "--max-memory", "2500m", "--estimate", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("in tiles of up to").containsPattern("Estimated time: about .+ here");
+        assertThat(run.out()).contains("tiles of up to").containsPattern("Estimated time: about .+ here");
         assertThat(run.err()).doesNotContain("iteration 1/");
         assertThat(dir).isEmptyDirectory();
     }

@@ -49,7 +49,7 @@ class ContactSheetTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1/4: chelsea x brick").contains("4/4: tubingen x woman-with-hat-matisse")
                 .containsPattern("2/4: chelsea x woman-with-hat-matisse  sheet ETA \\d:\\d\\d:\\d\\d")
-                .contains("  iteration 1/1").contains("2 contents x 2 styles");
+                .contains("  iteration 2/2").contains("2 contents x 2 styles");
         BufferedImage sheet = ImageIO.read(output.toFile());
         // A header column and row, then 2 style columns and 2 content rows, each cell captioned.
         assertThat(sheet.getWidth()).isEqualTo(3 * (CELL + GAP) + GAP);
