@@ -179,7 +179,17 @@ final class JobRunner {
 
     /** Builds the job's transfer (reading and checking its inputs) and prints what it will do. */
     private StyleTransfer announce(BatchPlan.Job job, StyleTransferBuilder builder, ResumeState resume) {
-        StyleTransfer transfer = builder.resumeFrom(resume).build();
+        StyleTransfer transfer;
+        try {
+            transfer = builder.resumeFrom(resume).build();
+        } catch (InvalidSettingException e) {
+            if (resume == null || !"resumeFrom".equals(e.setting())) {
+                throw e;
+            }
+            Map<String, Object> current = settings.apply(builder.resumeFrom(null).build());
+            throw new InvalidSettingException("resumeFrom", e.getMessage()
+                    + ResumeMismatch.explain(recordPath(job.output()), current));
+        }
         out.println(summary(job, transfer, resume));
         out.flush();
         return transfer;

@@ -58,6 +58,17 @@ class InterruptResumeCliTest {
                 .path("iterations").size();
         assertThat(interruptedAfter).isBetween(2, ITERATIONS - 1);
 
+        // A resume with other settings is refused naming what differs; more iterations are explained.
+        CliRun otherWeight = CliRun.of(args(output, "--resume", state.toString(), "--style-weight", "50")
+                .toArray(String[]::new));
+        assertThat(otherWeight.exitCode()).isEqualTo(2);
+        assertThat(otherWeight.err()).contains("it differs in --style-weight 50")
+                .contains("(the interrupted run: 100");
+        CliRun moreIterations = CliRun.of(with(args(output, "--resume", state.toString()), "--iterations", "80"));
+        assertThat(moreIterations.exitCode()).isEqualTo(2);
+        assertThat(moreIterations.err()).contains("it differs in --iterations 80 (the interrupted run: 40)")
+                .contains("--init");
+
         List<String> resume = args(output, "--save-every", "1", "--animate", dir.resolve("run.gif").toString(),
                 "--plot", dir.resolve("run-plot.png").toString(), "--resume", state.toString());
         CliRun resumed = CliRun.of(resume.toArray(String[]::new));
@@ -107,6 +118,13 @@ class InterruptResumeCliTest {
         assertThat(run.err()).startsWith("nst: error: --resume: Cannot read the run state " + state);
         assertThat(run.out()).isEmpty();
         assertThat(output).doesNotExist();
+    }
+
+    /** {@code args} with one option's value replaced. */
+    private static String[] with(List<String> args, String option, String value) {
+        List<String> changed = new ArrayList<>(args);
+        changed.set(changed.indexOf(option) + 1, value);
+        return changed.toArray(String[]::new);
     }
 
     private static List<String> args(Path output, String... more) {
