@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job on a standalone master and worker, with its executor in a JVM of its own. */
+@Tag("evidence") // a master, a worker and an executor JVM on loopback
 class StandaloneClusterTest {
     @TempDir
     Path dir;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,6 +50,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       three loss variables).</li>
  * </ul>
  */
+@Tag("evidence") // central differences over every weighting: tens of seconds
 class GradientCheckTest {
     private static final double STEP = 1e-3;
     private static final double RELATIVE_TOLERANCE = 1e-4;
