@@ -337,13 +337,17 @@ public final class StyleTransfer {
         }
     }
 
-    /** A gray picture (white = 1) at each layer's resolution of a {@code width x height} image, {@code [1, h, w, 1]}. */
+    /**
+     * A gray picture (white = 1) at each layer's resolution of a {@code width x height} image, {@code [1, h, w, 1]};
+     * a picture of another shape is centre-cropped to it first, as a start image is, not stretched.
+     */
     private static Map<VggLayer, INDArray> layerWeights(BufferedImage picture, Set<VggLayer> layers, int width,
             int height) {
+        BufferedImage shaped = Images.cropToAspect(picture, width, height);
         Map<VggLayer, INDArray> weights = new EnumMap<>(VggLayer.class);
         for (VggLayer layer : layers) {
             long[] hw = FeatureNetwork.activationSize(layer, height, width);
-            weights.put(layer, PixelTensors.maskFromImage(Images.resize(picture, (int) hw[1], (int) hw[0])));
+            weights.put(layer, PixelTensors.maskFromImage(Images.resize(shaped, (int) hw[1], (int) hw[0])));
         }
         return weights;
     }

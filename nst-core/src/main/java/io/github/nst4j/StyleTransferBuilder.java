@@ -112,7 +112,7 @@ public final class StyleTransferBuilder {
     /**
      * A mask for the next style image, in the order the styles are given (give one per style, or
      * none): white where that style should apply, black where not, grey for partly; any size (it is
-     * resized to the output). Each style is then matched only inside its mask, by the Gram matrix of
+     * resized to the output, centre-cropped first to the output's shape as a start image is). Each style is then matched only inside its mask, by the Gram matrix of
      * the output's features there (Gatys et al., CVPR 2017), instead of blended everywhere; where no
      * mask is white the content and smoothness terms alone shape the image.
      */

@@ -219,6 +219,31 @@ class StyleMasksTest {
     }
 
     /** White on the left (or right) half. */
+    /** A mask of another shape is centre-cropped to the output's, as a start image is, not stretched. */
+    @Test
+    void aMaskOfAnotherShapeIsCentreCroppedToTheOutput() {
+        assertThat(pixels(maskedRun(band(128, 32, 64), band(128, 64, 96))))
+                .isEqualTo(pixels(maskedRun(half(true), half(false))));
+    }
+
+    private static BufferedImage maskedRun(BufferedImage first, BufferedImage second) {
+        return StyleTransfer.builder().content(Synthetic.gradient(64, 32)).style(Synthetic.stripes(48, 48))
+                .addStyle(Synthetic.gradient(48, 48)).addStyleMask(first).addStyleMask(second)
+                .styleLayers(Map.of(VggLayer.BLOCK1_CONV1, 1.0, VggLayer.BLOCK2_CONV1, 1.0))
+                .contentLayers(EnumSet.of(VggLayer.BLOCK2_CONV2)).size(64).iterations(2).weights(WEIGHTS)
+                .build().run().image();
+    }
+
+    /** A {@code width x 32} mask, white from column {@code from} to {@code to}. */
+    private static BufferedImage band(int width, int from, int to) {
+        BufferedImage mask = new BufferedImage(width, 32, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = mask.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(from, 0, to - from, 32);
+        graphics.dispose();
+        return mask;
+    }
+
     private static BufferedImage half(boolean left) {
         BufferedImage mask = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = mask.createGraphics();

@@ -116,7 +116,8 @@ public final class TransferOptions {
 
     @Option(names = "--style-masks", paramLabel = "FILE[,FILE...]", split = ",", hideParamSyntax = true,
             description = "One mask per --style image, painted over the output: white where that style applies,"
-                    + " black where not, grey for partly; the styles then share one output, each in its region.")
+                    + " black where not, grey for partly; the styles then share one output, each in its region. A mask"
+                    + " of another shape is centre-cropped to the output's, as --init images are.")
     List<Path> styleMasks;
 
     @Option(names = "--style-source-masks", paramLabel = "FILE[,FILE...]", split = ",", hideParamSyntax = true,
