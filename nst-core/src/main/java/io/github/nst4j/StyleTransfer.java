@@ -171,20 +171,28 @@ public final class StyleTransfer {
     private LevelOutcome runWhole(FeatureNetwork network, PyramidLevel level, int index, INDArray start,
             List<LossValues> history, ResumeState resume, IterationListener listener,
             BudgetedObjective.EventContext context) {
-        LossGraph graph = LossGraph.build(network, settings.lossSpec(),
-                targets(network, comparison(network, level, WindowProgress.NONE)),
+        List<LossValues> before = resume != null ? resume.resumePoint().history() : history;
+        TiledLevel.Comparison comparison;
+        try {
+            comparison = comparison(network, level, preparation(listener, PreparationEvent.Task.STYLE_STATISTICS));
+        } catch (PreparationStopped stopped) {
+            return stoppedBeforeSteps(index, start, before);
+        }
+        LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison),
                 start, DataType.FLOAT, !settings.lowMemory());
         // A level that stopped early leaves the rest of its budget unused: each level gets its own.
         int levelStart = resume != null ? resume.resumePoint().levelStart() : history.size();
         BudgetedObjective.LevelBudget budget = new BudgetedObjective.LevelBudget(levelStart,
                 levelStart + settings.iterations(), index > 0);
-        BudgetedObjective evaluator = new BudgetedObjective(graph, history, budget, settings.stopRule(), listener,
+        BudgetedObjective evaluator = new BudgetedObjective(graph, before, budget, settings.stopRule(), listener,
                 context);
-        if (resume != null) {
+        // A state written before the level's first step holds its start image alone.
+        boolean started = resume != null && resume.resumePoint().iterations() > resume.resumePoint().levelStart();
+        if (started) {
             evaluator.restore(resume.resumePoint());
         }
         try (graph) {
-            imageOptimizer().optimize(evaluator, resume != null ? resume.resumePoint().optimizerState() : null);
+            imageOptimizer().optimize(evaluator, started ? resume.resumePoint().optimizerState() : null);
         }
         ResumeState stoppedAt = evaluator.stopRequested()
                 ? new ResumeState(fingerprint, index, evaluator.lastResumePoint(), 0, 0) : null;
@@ -227,6 +235,19 @@ public final class StyleTransfer {
             comparison.content().close();
         }
         return new LevelOutcome(outcome.image(), done, wholeLoss, outcome.history(), null, null, outcome.tiles());
+    }
+
+    /**
+     * A whole level stopped while its style statistics were computed: the run can resume at its start,
+     * from {@code start}.
+     */
+    private LevelOutcome stoppedBeforeSteps(int index, INDArray start, List<LossValues> history) {
+        int done = history.size();
+        BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, start,
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, done, history,
+                Map.of(ImageOptimizer.IMAGE, start));
+        return new LevelOutcome(start, done, Double.NaN, history, null, new ResumeState(fingerprint, index, point, 0, 0),
+                List.of());
     }
 
     /** A tiled level stopped before tile {@code at}, holding {@code image}: the run can resume there. */

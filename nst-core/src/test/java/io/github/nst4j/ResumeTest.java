@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.listener.IterationEvent;
+import io.github.nst4j.listener.IterationListener;
+import io.github.nst4j.listener.PreparationEvent;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -38,6 +41,34 @@ class ResumeTest {
         assertThat(resumed.stoppedEarly()).isFalse();
         assertThat(resumed.lossHistory()).isEqualTo(whole.lossHistory());
         assertThat(resumed.bestIteration()).isEqualTo(whole.bestIteration());
+        assertThat(pixels(resumed.image())).isEqualTo(pixels(whole.image()));
+    }
+
+    /** A stop while a style's statistics are computed ends the run at once; resumed, it is the whole run. */
+    @Test
+    void stopDuringTheStyleStatisticsResumesToTheSamePixels() {
+        StyleTransferResult whole = builder(Optimizer.ADAM, 1).addStyle(Synthetic.gradient(64, 64)).build().run();
+
+        StyleTransferResult stopped = builder(Optimizer.ADAM, 1).addStyle(Synthetic.gradient(64, 64)).build()
+                .run(new IterationListener() {
+                    @Override
+                    public void onIteration(IterationEvent event) {
+                        throw new AssertionError("no iteration after a stop during the statistics");
+                    }
+
+                    @Override
+                    public void onPreparation(PreparationEvent event) {
+                        event.requestStop();
+                    }
+                });
+        assertThat(stopped.stoppedEarly()).isTrue();
+        assertThat(stopped.lossHistory()).isEmpty();
+        Path stateFile = dir.resolve("statistics.state.npz");
+        stopped.resumeState().write(stateFile);
+
+        StyleTransferResult resumed = builder(Optimizer.ADAM, 1).addStyle(Synthetic.gradient(64, 64))
+                .resumeFrom(ResumeState.read(stateFile)).build().run();
+        assertThat(resumed.lossHistory()).isEqualTo(whole.lossHistory());
         assertThat(pixels(resumed.image())).isEqualTo(pixels(whole.image()));
     }
 

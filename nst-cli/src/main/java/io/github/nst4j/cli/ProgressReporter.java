@@ -82,7 +82,8 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
             return;
         }
         int every = Math.max(1, event.total() / 10);
-        if (event.done() == 1 || event.done() % every == 0 || event.done() == event.total()) {
+        // One window (a whole image's single style) is over at once: no line for it.
+        if (event.total() > 1 && (event.done() == 1 || event.done() % every == 0 || event.done() == event.total())) {
             lines.println(preparationLine(event));
             lines.flush();
         }
