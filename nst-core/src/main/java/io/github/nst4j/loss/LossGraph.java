@@ -61,7 +61,7 @@ public final class LossGraph implements AutoCloseable {
         this.stepOutputs = outputs.toArray(String[]::new);
         this.memory = SessionMemory.install(gradFn, recycleArrays);
         // Otherwise the forward pass would get SameDiff's own memory manager, whose arrays wait for
-        // a GC and would raise the run's peak for the one score at the end of a level.
+        // a GC and would raise the peak of a forward-only evaluate().
         memory.alsoFor(sd);
     }
 
