@@ -176,7 +176,7 @@ public final class StyleTransfer {
         try {
             comparison = comparison(network, level, preparation(listener, PreparationEvent.Task.STYLE_STATISTICS));
         } catch (PreparationStopped stopped) {
-            return stoppedBeforeSteps(index, start, before);
+            return stoppedBefore(index, start, new TiledLevel.Start(0, 0, before), List.of());
         }
         LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison),
                 start, DataType.FLOAT, !settings.lowMemory());
@@ -214,13 +214,13 @@ public final class StyleTransfer {
         try {
             comparison = comparison(network, level, preparation(listener, PreparationEvent.Task.STYLE_STATISTICS));
         } catch (PreparationStopped stopped) {
-            return stoppedTiled(index, start, from, List.of());
+            return stoppedBefore(index, start, from, List.of());
         }
         TiledLevel tiled = new TiledLevel(network, settings.lossSpec(), level.tiles(), this::imageOptimizer,
                 !settings.lowMemory());
         TiledLevel.Outcome outcome = tiled.run(start, comparison, settings.iterations(), from, listener, context);
         if (outcome.stoppedAt() != null) {
-            return stoppedTiled(index, outcome.image(), outcome.stoppedAt(), outcome.tiles());
+            return stoppedBefore(index, outcome.image(), outcome.stoppedAt(), outcome.tiles());
         }
         int done = outcome.history().size();
         TileGrid grid = level.tiles().grid(level.output().width(), level.output().height(), 0);
@@ -238,20 +238,10 @@ public final class StyleTransfer {
     }
 
     /**
-     * A whole level stopped while its style statistics were computed: the run can resume at its start,
-     * from {@code start}.
+     * A level stopped before tile {@code at} (a whole level: before its steps, at pass and tile 0),
+     * holding {@code image}: the run can resume there.
      */
-    private LevelOutcome stoppedBeforeSteps(int index, INDArray start, List<LossValues> history) {
-        int done = history.size();
-        BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, start,
-                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, done, history,
-                Map.of(ImageOptimizer.IMAGE, start));
-        return new LevelOutcome(start, done, Double.NaN, history, null, new ResumeState(fingerprint, index, point, 0, 0),
-                List.of());
-    }
-
-    /** A tiled level stopped before tile {@code at}, holding {@code image}: the run can resume there. */
-    private LevelOutcome stoppedTiled(int index, INDArray image, TiledLevel.Start at, List<TileResult> tiles) {
+    private LevelOutcome stoppedBefore(int index, INDArray image, TiledLevel.Start at, List<TileResult> tiles) {
         int done = at.history().size();
         BudgetedObjective.ResumePoint point = new BudgetedObjective.ResumePoint(done, done, image,
                 Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, done, at.history(),

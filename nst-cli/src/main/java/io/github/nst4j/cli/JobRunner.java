@@ -167,13 +167,13 @@ final class JobRunner {
      * the iteration with the lowest loss, or with normalised gradients the lowest normalised objective.
      */
     private static String describeImage(StyleTransferResult result, StyleTransfer transfer) {
-        String loss = Double.isNaN(result.bestLoss()) ? "loss not measured"
-                : String.format(Locale.ROOT, "loss %.4g", result.bestLoss());
+        String loss = Double.isNaN(result.bestLoss()) ? "not measured"
+                : String.format(Locale.ROOT, "%.4g", result.bestLoss());
         if (!result.tiles().isEmpty()) {
-            return "the image after every tile's last step, " + loss.replace("loss", "whole-image loss");
+            return "the image after every tile's last step, whole-image loss " + loss;
         }
         String chosenBy = transfer.normalizesGradients() ? "lowest normalised objective" : "lowest loss";
-        return String.format(Locale.ROOT, "the %s: iteration %d of %d, %s", chosenBy, result.bestIteration(),
+        return String.format(Locale.ROOT, "the %s: iteration %d of %d, loss %s", chosenBy, result.bestIteration(),
                 result.lossHistory().size(), loss);
     }
 

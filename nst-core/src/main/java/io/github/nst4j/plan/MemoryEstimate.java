@@ -114,17 +114,20 @@ public final class MemoryEstimate {
                 : (int) Math.floor(shape * Math.sqrt(tiledPixels));
         int wholeSide = wholePixels <= 0 ? 0 : (int) Math.floor(shape * Math.sqrt(wholePixels));
         int fittingLongSide = Math.max(tiledSide, wholeSide);
-        String needed = size(tiled(width, height, smallestWindow, extraBytesPerPixel, lowMemory));
+        // An output within the smallest window is not cut into tiles: its need is the whole run's.
+        boolean tileable = Math.max(width, height) > smallestWindow;
+        String needed = tileable ? String.format(Locale.ROOT, "about %s with tiles of %d px",
+                size(tiled(width, height, smallestWindow, extraBytesPerPixel, lowMemory)), smallestWindow)
+                : "about " + size(whole(width, height, extraBytesPerPixel, lowMemory));
         if (fittingLongSide < 64) {
             throw new InvalidSettingException("maxMemory", String.format(Locale.ROOT,
-                    "A memory budget of %s is too small for this run (an output of %dx%d px needs about %s with"
-                            + " tiles of %d px); give a larger memory budget", size(budget), width, height, needed,
-                    smallestWindow));
+                    "A memory budget of %s is too small for this run (an output of %dx%d px needs %s); give a"
+                            + " larger memory budget", size(budget), width, height, needed));
         }
         throw new InvalidSettingException("size", String.format(Locale.ROOT,
-                "An output of %dx%d px does not fit in %s of memory even in tiles (it needs about %s with tiles of"
-                        + " %d px); use a size of %d px or less, or a larger memory budget",
-                width, height, size(budget), needed, smallestWindow, fittingLongSide));
+                "An output of %dx%d px does not fit in %s of memory%s (it needs %s); use a size of %d px or less,"
+                        + " or a larger memory budget", width, height, size(budget), tileable ? " even in tiles" : "",
+                needed, fittingLongSide));
     }
 
     /**

@@ -65,6 +65,14 @@ class MemoryEstimateTest {
                 });
     }
 
+    /** An output within the smallest window is run whole: its need is the whole run's, not a tile's. */
+    @Test
+    void anOutputSmallerThanATileIsMeasuredWhole() {
+        assertThatThrownBy(() -> MemoryEstimate.checkTiled(300, 225, SMALLEST_WINDOW, 0, false, 700 * MIB))
+                .hasMessageContaining("does not fit in 700 MB of memory (it needs about 854 MB)")
+                .hasMessageNotContaining("tiles");
+    }
+
     @Test
     void sizesReadAsPeopleWriteThem() {
         assertThat(MemoryEstimate.size(100)).isEqualTo("1 MB");
