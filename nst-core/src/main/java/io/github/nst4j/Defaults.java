@@ -19,6 +19,11 @@ public final class Defaults {
     public static final double CONTENT_WEIGHT = 5;
     public static final double STYLE_WEIGHT = 100;
     public static final double TV_WEIGHT = 1e-3;
+    /**
+     * The TV weight with untrained weights: their style terms' gradients are normalised, and measured
+     * textures were already as smooth as the style without TV (nst-examples/BENCHMARKS.md).
+     */
+    public static final double UNTRAINED_TV_WEIGHT = 0;
     /** Adam's step size, and the largest pixel change of L-BFGS's first step, in 0-255 pixel units. */
     public static final double LEARNING_RATE = 10;
     /** Curvature pairs L-BFGS keeps, as in neural-style. */

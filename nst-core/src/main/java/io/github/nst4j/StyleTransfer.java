@@ -413,11 +413,17 @@ public final class StyleTransfer {
     }
 
     /**
-     * Whether each term's gradient is normalised, so that the result is the iteration with the lowest
-     * normalised objective rather than the lowest total loss (see {@link LossGraph}).
+     * Whether each term's gradient is normalised (as set, or by default with untrained weights), so that
+     * the result is the iteration with the lowest normalised objective rather than the lowest total
+     * loss (see {@link LossGraph}).
      */
     public boolean normalizesGradients() {
         return settings.lossSpec().normalizeGradients();
+    }
+
+    /** The weight of the total-variation loss, as given or as the weights imply. */
+    public double tvWeight() {
+        return settings.lossSpec().tvWeight();
     }
 
     /** What the first level starts from, as chosen or as the inputs imply. */

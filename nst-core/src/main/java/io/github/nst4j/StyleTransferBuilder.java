@@ -33,7 +33,8 @@ public final class StyleTransferBuilder {
     private int iterations = Defaults.ITERATIONS;
     private double contentWeight = Defaults.CONTENT_WEIGHT;
     private double styleWeight = Defaults.STYLE_WEIGHT;
-    private double tvWeight = Defaults.TV_WEIGHT;
+    /** Null: the default for the weights (see {@link #tvWeight}). */
+    private Double tvWeight;
     private Optimizer optimizer = Defaults.OPTIMIZER;
     private double learningRate = Defaults.LEARNING_RATE;
     private int lbfgsMemory = Defaults.LBFGS_MEMORY;
@@ -50,7 +51,8 @@ public final class StyleTransferBuilder {
     private int startSize;
     private double tolerance = Defaults.TOLERANCE;
     private int toleranceWindow = Defaults.TOLERANCE_WINDOW;
-    private boolean normalizeGradients;
+    /** Null: the default for the weights (see {@link #normalizeGradients}). */
+    private Boolean normalizeGradients;
     private ResumeState resumeFrom;
     private boolean lowMemory;
     private long maxMemory;
@@ -208,7 +210,11 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Weight of the total-variation loss (default {@value Defaults#TV_WEIGHT}); 0 turns it off. */
+    /**
+     * Weight of the total-variation loss; 0 turns it off. Default {@value Defaults#TV_WEIGHT}, or
+     * {@value Defaults#UNTRAINED_TV_WEIGHT} with {@linkplain WeightsSource#untrained(long) untrained
+     * weights}, whose normalised gradients leave no room for it.
+     */
     public StyleTransferBuilder tvWeight(double weight) {
         this.tvWeight = weight;
         return this;
@@ -356,7 +362,8 @@ public final class StyleTransferBuilder {
      * the network, then weighs it by the term's weight (neural-style's {@code -normalize_gradients};
      * default false): the weights then set the balance of the terms whatever the magnitude of the
      * network's features, as with weights of another origin than the zoo's. Loss values are
-     * reported unnormalised.
+     * reported unnormalised. Default: on with {@linkplain WeightsSource#untrained(long) untrained
+     * weights}, off with any other.
      */
     public StyleTransferBuilder normalizeGradients(boolean enabled) {
         this.normalizeGradients = enabled;
@@ -406,6 +413,10 @@ public final class StyleTransferBuilder {
      * @throws NstException if an image cannot be read
      */
     public StyleTransfer build() {
+        boolean untrained = weights != null && weights.untrained();
+        double tvWeight = this.tvWeight != null ? this.tvWeight
+                : untrained ? Defaults.UNTRAINED_TV_WEIGHT : Defaults.TV_WEIGHT;
+        boolean normalizeGradients = this.normalizeGradients != null ? this.normalizeGradients : untrained;
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleSourceMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,

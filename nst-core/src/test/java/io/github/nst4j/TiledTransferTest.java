@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TiledTransferTest {
     private static final WeightsSource WEIGHTS = WeightsSource.random(5).cached();
-    private static final int ITERATIONS = 12;
+    private static final int ITERATIONS = 8;
     private static final int TILE = 240;
     private static StyleTransferResult untiled;
     private static StyleTransferResult tiled;

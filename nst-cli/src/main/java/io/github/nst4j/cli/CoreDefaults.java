@@ -20,7 +20,6 @@ public final class CoreDefaults implements IDefaultValueProvider {
             Map.entry("--iterations", String.valueOf(Defaults.ITERATIONS)),
             Map.entry("--content-weight", String.valueOf(Defaults.CONTENT_WEIGHT)),
             Map.entry("--style-weight", String.valueOf(Defaults.STYLE_WEIGHT)),
-            Map.entry("--tv-weight", String.valueOf(Defaults.TV_WEIGHT)),
             Map.entry("--optimizer", lower(Defaults.OPTIMIZER)),
             Map.entry("--learning-rate", String.valueOf(Defaults.LEARNING_RATE)),
             Map.entry("--lbfgs-memory", String.valueOf(Defaults.LBFGS_MEMORY)),

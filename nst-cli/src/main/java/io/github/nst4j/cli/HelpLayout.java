@@ -23,6 +23,7 @@ final class HelpLayout {
         "       nst --style FILE --output FILE [OPTIONS]          (the style alone: a texture)",
         "       nst bench [OPTIONS]                               (speed and memory of this machine)",
         "       nst studio [OPTIONS]                              (style transfer in the browser)",
+        "       nst stats --style FILE IMAGE...                   (how far images are from a style)",
         ""
     };
 

@@ -60,8 +60,10 @@ import picocli.CommandLine.Spec;
             "        --output blend.png",
             "  Continue after Ctrl-C (same options plus --resume):",
             "    nst --content photo.jpg --style scream.jpg --output out.png --resume out.png.state.npz",
-            "  Offline smoke run (untrained weights, not a real style transfer):",
-            "    nst --content photo.jpg --style scream.jpg --output smoke.png --weights random",
+            "  Without any download (untrained weights: plainer, but a real style transfer):",
+            "    nst --content photo.jpg --style scream.jpg --output out.png --weights untrained",
+            "  Score a result against the style (colour, spectrum, gradients):",
+            "    nst stats --style scream.jpg out.png",
             "  Measure speed and memory at 128, 256 and 512 px:",
             "    nst bench",
             "  Style transfer in the browser, with a live preview (prints the page's address):",
@@ -92,11 +94,12 @@ final class NstCommand implements Callable<Integer> {
     @Mixin
     private TransferOptions transfer;
 
-    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.ZOO,
+    @Option(names = "--weights", paramLabel = "zoo|untrained|random|FILE", defaultValue = WeightsOption.ZOO,
             converter = WeightsOptionConverter.class,
             description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
-                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), or random (untrained; offline smoke"
-                    + " runs only, not a real style transfer).")
+                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), untrained (no download:"
+                    + " random filters drawn to see style, seeded by --seed; a plainer but real style transfer), or"
+                    + " random (the zoo model's random initialisation; a pipeline check, not a style transfer).")
     private WeightsOption weights;
 
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
@@ -221,6 +224,9 @@ final class NstCommand implements Callable<Integer> {
             }
         }
         settings.put("--mode", RunRecord.value(transfer.mode()));
+        // Their defaults depend on the weights: the values the run used.
+        settings.put("--tv-weight", transfer.tvWeight());
+        settings.put("--normalize-gradients", transfer.normalizesGradients());
         if (transfer.init() != io.github.nst4j.InitMode.IMAGE) {
             settings.put("--init", RunRecord.value(transfer.init()));
         }

@@ -1,5 +1,6 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.stats.StatsCommand;
 import io.github.nst4j.cli.studio.StudioCommand;
 import io.github.nst4j.error.NstException;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ public final class NstMain {
         CommandLine commandLine = new CommandLine(new NstCommand());
         // Added here rather than in @Command: the studio is handed the record writer it may not depend on.
         commandLine.addSubcommand("studio", new StudioCommand(new StudioRecords()));
+        commandLine.addSubcommand("stats", new StatsCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(java.nio.file.Path.class, new InputPathConverter());
         HelpLayout.install(commandLine);

@@ -1,6 +1,7 @@
 package io.github.nst4j.cli;
 
 import io.github.nst4j.ColorPreservation;
+import io.github.nst4j.Defaults;
 import io.github.nst4j.Mode;
 import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransferBuilder;
@@ -59,8 +60,9 @@ public final class TransferOptions {
     double styleWeight;
 
     @Option(names = "--tv-weight", paramLabel = "W",
-            description = "Weight of the total-variation (smoothness) loss; 0 turns it off.")
-    double tvWeight;
+            description = "Weight of the total-variation (smoothness) loss; 0 turns it off.%n"
+                    + "Default: " + Defaults.TV_WEIGHT + " (" + Defaults.UNTRAINED_TV_WEIGHT + " with --weights untrained)")
+    Double tvWeight;
 
     @Option(names = "--optimizer", paramLabel = "adam|lbfgs", converter = LowerCaseEnumConverter.OfOptimizer.class,
             description = "adam: steady steps; lbfgs: L-BFGS with a line search, usually lower loss in fewer"
@@ -145,11 +147,11 @@ public final class TransferOptions {
             description = "Coarse to fine from this long side, growing by 1.41 per scale up to --size.")
     Integer startSize;
 
-    @Option(names = "--normalize-gradients",
+    @Option(names = "--normalize-gradients", negatable = true,
             description = "L1-normalise each content and style layer's gradient before it goes back through the"
                     + " network (neural-style's -normalize_gradients): the weights then set the balance whatever the"
-                    + " magnitude of the features.")
-    boolean normalizeGradients;
+                    + " magnitude of the features. Default: on with --weights untrained, off otherwise.")
+    Boolean normalizeGradients;
 
     @Option(names = "--tolerance", paramLabel = "T",
             description = "Stop a scale early once the best loss improved by less than this fraction (e.g. 0.001)"
@@ -202,7 +204,6 @@ public final class TransferOptions {
                 .iterations(iterations)
                 .contentWeight(contentWeight)
                 .styleWeight(styleWeight)
-                .tvWeight(tvWeight)
                 .optimizer(optimizer)
                 .learningRate(learningRate)
                 .lbfgsMemory(lbfgsMemory)
@@ -214,10 +215,15 @@ public final class TransferOptions {
                 .styleScale(styleScale)
                 .preserveColors(colors)
                 .lowMemory(lowMemory)
-                .normalizeGradients(normalizeGradients)
                 .tolerance(tolerance)
                 .toleranceWindow(toleranceWindow)
                 .mode(mode);
+        if (tvWeight != null) {
+            builder.tvWeight(tvWeight);
+        }
+        if (normalizeGradients != null) {
+            builder.normalizeGradients(normalizeGradients);
+        }
         if (styleBlend != null) {
             builder.styleBlend(styleBlend);
         }

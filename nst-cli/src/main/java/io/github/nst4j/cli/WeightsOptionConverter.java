@@ -5,14 +5,14 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses {@code --weights}: the words zoo and random (any case), else a weights file; a URL or a
+ * Parses {@code --weights}: the words zoo, untrained and random (any case), else a weights file; a URL or a
  * directory is refused with what to give instead.
  */
 final class WeightsOptionConverter implements ITypeConverter<WeightsOption> {
     @Override
     public WeightsOption convert(String value) {
         String word = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (word.equals(WeightsOption.ZOO) || word.equals(WeightsOption.RANDOM)) {
+        if (word.equals(WeightsOption.ZOO) || word.equals(WeightsOption.UNTRAINED) || word.equals(WeightsOption.RANDOM)) {
             return new WeightsOption(word);
         }
         if (Files.isDirectory(new InputPathConverter().convert(value))) {

@@ -30,7 +30,9 @@ class OptionDefaultsTest {
         assertThat(value(spec, "--iterations")).isEqualTo(Defaults.ITERATIONS);
         assertThat(value(spec, "--content-weight")).isEqualTo(Defaults.CONTENT_WEIGHT);
         assertThat(value(spec, "--style-weight")).isEqualTo(Defaults.STYLE_WEIGHT);
-        assertThat(value(spec, "--tv-weight")).isEqualTo(Defaults.TV_WEIGHT);
+        // Unset: the library picks it for the weights, as it does --normalize-gradients.
+        assertThat(value(spec, "--tv-weight")).isNull();
+        assertThat(value(spec, "--normalize-gradients")).isNull();
         assertThat(value(spec, "--optimizer")).isEqualTo(Defaults.OPTIMIZER);
         assertThat(value(spec, "--learning-rate")).isEqualTo(Defaults.LEARNING_RATE);
         assertThat(value(spec, "--lbfgs-memory")).isEqualTo(Defaults.LBFGS_MEMORY);
@@ -62,7 +64,8 @@ class OptionDefaultsTest {
         Map<String, String> shown = Map.of("--size", "Default: " + Defaults.SIZE,
                 "--iterations", "Default: " + Defaults.ITERATIONS,
                 "--style-weight", "Default: " + Defaults.STYLE_WEIGHT,
-                "--tv-weight", "Default: " + Defaults.TV_WEIGHT,
+                "--tv-weight", "Default: " + Defaults.TV_WEIGHT + " (" + Defaults.UNTRAINED_TV_WEIGHT
+                        + " with --weights untrained)",
                 "--optimizer", "Default: adam",
                 "--style-layers", "Default: block1_conv1,block2_conv1,block3_conv1,block4_conv1,block5_conv1");
         shown.forEach((option, text) -> assertThat(help).as(option).contains(text));

@@ -24,4 +24,9 @@ final class CachedWeightsSource implements WeightsSource {
         return delegate.description();
     }
 
+    @Override
+    public boolean untrained() {
+        return delegate.untrained();
+    }
+
 }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
  *
  * <p>{@link #zoo()}, the default, gives the ImageNet-trained weights of the Deeplearning4j model
  * zoo (downloaded once, ~550 MB). {@link #file(Path)} reads weights from a local file, for machines
- * without network or weights from another framework. {@link #random(long)} gives untrained
- * weights: enough to exercise the whole pipeline offline, but the result is not a style transfer.
+ * without network or weights from another framework. {@link #untrained(long)} needs no file at
+ * all: random weights drawn so that the network still sees style, for a plainer but real style
+ * transfer and texture where nothing can be downloaded. {@link #random(long)} gives the zoo model's
+ * own random initialisation: a cheap check of the pipeline whose output is not a style transfer.
  *
  * <p>Every source's weights declare their {@link InputConvention}, which the engine applies.
  */
@@ -21,6 +23,15 @@ public interface WeightsSource {
 
     /** A short human-readable name, e.g. for logs and run records. */
     String description();
+
+    /**
+     * Whether the weights were drawn at random for style transfer ({@link #untrained(long)}): their
+     * features have no trained scale, so runs normalise each loss term's gradient and leave out TV
+     * smoothing unless the settings say otherwise.
+     */
+    default boolean untrained() {
+        return false;
+    }
 
 
     /**
@@ -63,7 +74,19 @@ public interface WeightsSource {
         return new FileWeightsSource(file, convention);
     }
 
-    /** Randomly initialised VGG19 weights, reproducible for a given seed; for tests and smoke runs. */
+    /**
+     * Untrained VGG19 weights that still see style: He-normal, zero-mean kernels (see the README's
+     * "Without a download"). Runs on them normalise each loss term's gradient and use no TV smoothing
+     * unless told otherwise. The same seed gives the same weights on every backend.
+     */
+    static WeightsSource untrained(long seed) {
+        return new UntrainedWeightsSource(seed);
+    }
+
+    /**
+     * The zoo model's own random initialisation, reproducible for a given seed; for tests and smoke
+     * runs of the pipeline (its output is not a style transfer; {@link #untrained(long)} is).
+     */
     static WeightsSource random(long seed) {
         return new RandomWeightsSource(seed);
     }

@@ -9,13 +9,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The examples' {@code --weights zoo|random|FILE} option (a picocli mixin), as {@code nst}'s. */
+/** The examples' {@code --weights zoo|untrained|random|FILE} option (a picocli mixin), as {@code nst}'s. */
 public final class WeightsOption {
-    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = ExampleWeights.ZOO,
+    @Option(names = "--weights", paramLabel = "zoo|untrained|random|FILE", defaultValue = ExampleWeights.ZOO,
             converter = Checked.class,
             description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
-                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), or random (untrained,"
-                    + " works offline: a pipeline check only, not a real style transfer).")
+                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), untrained (no download: a"
+                    + " plainer but real style transfer), or random (a pipeline check only, not a style transfer).")
     private String value;
 
     /** The weights named, reporting a zoo download to {@code progress}. */

@@ -38,9 +38,10 @@ final class ExecutorWeights {
         }
     }
 
-    /** The cached source for {@code choice}; {@code seed} seeds random weights. */
+    /** The cached source for {@code choice}; {@code seed} seeds untrained and random weights. */
     static WeightsSource source(WeightsChoice choice, long seed, HadoopFiles files) {
-        Key key = new Key(choice, choice.value().equals(WeightsChoice.RANDOM) ? seed : 0);
+        boolean seeded = choice.value().equals(WeightsChoice.RANDOM) || choice.value().equals(WeightsChoice.UNTRAINED);
+        Key key = new Key(choice, seeded ? seed : 0);
         return SOURCES.computeIfAbsent(key, k -> {
             WeightsSource resolved = resolve(choice, seed, files).cached();
             return new AsGiven(resolved, !choice.isFile() ? resolved.description() : "file " + choice.value()
@@ -51,6 +52,7 @@ final class ExecutorWeights {
     private static WeightsSource resolve(WeightsChoice choice, long seed, HadoopFiles files) {
         return switch (choice.value()) {
             case WeightsChoice.ZOO -> WeightsSource.zoo();
+            case WeightsChoice.UNTRAINED -> WeightsSource.untrained(seed);
             case WeightsChoice.RANDOM -> WeightsSource.random(seed);
             default -> {
                 java.nio.file.Path local = localCopy(choice, files);

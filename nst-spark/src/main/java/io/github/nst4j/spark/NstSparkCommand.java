@@ -72,8 +72,9 @@ final class NstSparkCommand implements Callable<Integer> {
                     + " or a .parquet dataset.")
     private String report;
 
-    @Option(names = "--weights", paramLabel = "zoo|random|URI", defaultValue = WeightsChoice.ZOO,
-            description = "VGG19 weights: zoo (downloaded once per executor), random (smoke runs only), or a"
+    @Option(names = "--weights", paramLabel = "zoo|untrained|random|URI", defaultValue = WeightsChoice.ZOO,
+            description = "VGG19 weights: zoo (downloaded once per executor), untrained (no download; a plainer but"
+                    + " real style transfer), random (pipeline checks only), or a"
                     + " weights file (zoo .zip, Keras .h5, .npz) that every executor can read, or the name of one"
                     + " shipped with spark-submit --files. Loaded once per executor.")
     private String weights;

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * The value of {@code --weights}: {@code zoo}, {@code random}, or a weights file given as a URI
+ * The value of {@code --weights}: {@code zoo}, {@code untrained}, {@code random}, or a weights file given as a URI
  * every executor can read or as the name of a file shipped with {@code spark-submit --files}.
  *
  * @param value as given
@@ -14,17 +14,18 @@ import java.util.Locale;
 record WeightsChoice(String value, InputConvention convention) implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String ZOO = "zoo";
+    static final String UNTRAINED = "untrained";
     static final String RANDOM = "random";
 
     WeightsChoice {
         String word = value.trim().toLowerCase(Locale.ROOT);
-        if (word.equals(ZOO) || word.equals(RANDOM)) {
+        if (word.equals(ZOO) || word.equals(UNTRAINED) || word.equals(RANDOM)) {
             value = word;
         }
     }
 
     boolean isFile() {
-        return !value.equals(ZOO) && !value.equals(RANDOM);
+        return !value.equals(ZOO) && !value.equals(UNTRAINED) && !value.equals(RANDOM);
     }
 
     /** A bare file name, which may name a file shipped with {@code --files}. */

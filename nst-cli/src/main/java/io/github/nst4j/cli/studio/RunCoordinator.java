@@ -126,7 +126,10 @@ final class RunCoordinator implements AutoCloseable {
             results.put(done.id(), done);
             events.publish("result", done.summary());
         } catch (DownloadException e) {
-            failed(run, e.getMessage() + " (with nst --weights FILE: the studio takes zoo or random weights only)");
+            // The page switches its weights to untrained: a run that needs no download.
+            events.publish("failure", Map.of("run", run.id(), "message", e.getMessage()
+                    + ". The weights are now set to untrained (no download; a plainer but real style transfer):"
+                    + " press Run again, or use nst --weights FILE", "weights", WeightsChoice.UNTRAINED));
         } catch (NstException e) {
             failed(run, e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param styles the style images
  * @param styleBlend a weight per style, or null for equal weights
  * @param init content, noise or style; null for the library's choice
- * @param weights {@value WeightsChoice#ZOO} or {@value WeightsChoice#RANDOM}
+ * @param tvWeight the TV weight, or null for the default of the weights
+ * @param weights {@value WeightsChoice#ZOO}, {@value WeightsChoice#UNTRAINED} or {@value WeightsChoice#RANDOM}
  */
 record RunSettings(String content, List<String> styles, List<Double> styleBlend, Integer size, Integer iterations,
         Double contentWeight, Double styleWeight, Double tvWeight, String optimizer, String init,
@@ -33,7 +34,6 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         iterations = iterations == null ? Defaults.ITERATIONS : iterations;
         contentWeight = contentWeight == null ? Defaults.CONTENT_WEIGHT : contentWeight;
         styleWeight = styleWeight == null ? Defaults.STYLE_WEIGHT : styleWeight;
-        tvWeight = tvWeight == null ? Defaults.TV_WEIGHT : tvWeight;
         optimizer = optimizer == null ? name(Defaults.OPTIMIZER) : optimizer;
         preserveColors = preserveColors == null ? name(Defaults.COLORS) : preserveColors;
         levels = levels == null ? Defaults.LEVELS : levels;
@@ -41,9 +41,13 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         weights = weights == null ? WeightsChoice.ZOO : weights;
     }
 
-    /** Every setting at the library's default, with the given weights. */
+    /**
+     * Every setting at the library's default, with the given weights; the TV weight is the trained
+     * weights' default, which the page shows on its slider (untrained weights leave it out).
+     */
     static RunSettings defaults(String weights) {
-        return new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, weights);
+        return new RunSettings(null, null, null, null, null, null, null, Defaults.TV_WEIGHT, null, null, null, null, null,
+                weights);
     }
 
     /** A builder with these settings and images; {@code build()} then checks them. */
@@ -53,12 +57,14 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
                 .iterations(iterations)
                 .contentWeight(contentWeight)
                 .styleWeight(styleWeight)
-                .tvWeight(tvWeight)
                 .optimizer(choice(Optimizer.class, optimizer, "optimizer"))
                 .preserveColors(choice(ColorPreservation.class, preserveColors, "preserveColors"))
                 .levels(levels)
                 .seed(seed)
                 .weights(weightsChoice.source(weights, seed));
+        if (tvWeight != null) { // else the default for the weights
+            builder.tvWeight(tvWeight);
+        }
         if (content != null) {
             builder.content(images.get(content).image());
         }
@@ -103,7 +109,8 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         recorded.put("iterations", iterations);
         recorded.put("contentWeight", contentWeight);
         recorded.put("styleWeight", styleWeight);
-        recorded.put("tvWeight", tvWeight);
+        recorded.put("tvWeight", transfer.tvWeight());
+        recorded.put("normalizeGradients", transfer.normalizesGradients());
         recorded.put("optimizer", transfer.optimizer());
         recorded.put("init", transfer.init());
         recorded.put("preserveColors", preserveColors);

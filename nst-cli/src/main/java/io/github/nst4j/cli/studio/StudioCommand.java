@@ -42,9 +42,9 @@ public final class StudioCommand implements Callable<Integer> {
             description = "Keep the results (image and JSON record of each run) in DIR, created if missing.")
     private Path keep;
 
-    @Option(names = "--weights", paramLabel = "zoo|random", defaultValue = WeightsChoice.ZOO,
-            description = "The weights the page starts with (it can switch): zoo (pretrained, downloaded once) or"
-                    + " random (untrained; offline smoke runs only).")
+    @Option(names = "--weights", paramLabel = "zoo|untrained|random", defaultValue = WeightsChoice.ZOO,
+            description = "The weights the page starts with (it can switch): zoo (pretrained, downloaded once),"
+                    + " untrained (no download; a plainer but real style transfer) or random (a pipeline check only).")
     private String weights;
 
     private final RecordWriter records;
@@ -58,9 +58,9 @@ public final class StudioCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!weights.equals(WeightsChoice.ZOO) && !weights.equals(WeightsChoice.RANDOM)) {
+        if (!WeightsChoice.isChoice(weights)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--weights: choose zoo or random; the studio takes no weights file");
+                    "--weights: choose zoo, untrained or random; the studio takes no weights file");
         }
         if (!isLoopback(host)) {
             err.println("nst studio: warning: listening on " + host + ", not loopback: anyone who can reach this"

@@ -6,16 +6,18 @@ import io.github.nst4j.weights.download.DownloadListener;
 
 /**
  * The weights a page may choose: the zoo's, downloaded once if needed and then loaded once for the
- * whole session, or random ones. A weights file cannot be chosen from the page: the server never
- * opens a path a browser names.
+ * whole session, untrained ones (no download) or the zoo model's random initialisation (a pipeline
+ * check). A weights file cannot be chosen from the page: the server never opens a path a browser names.
  */
 final class WeightsChoice {
     static final String ZOO = "zoo";
+    static final String UNTRAINED = "untrained";
     static final String RANDOM = "random";
 
     private final WeightsSource zoo;
-    private long randomSeed;
-    private WeightsSource random;
+    private String seededName;
+    private long seed;
+    private WeightsSource seeded;
 
     /** @param download hears the zoo download's progress */
     WeightsChoice(DownloadListener download) {
@@ -23,20 +25,26 @@ final class WeightsChoice {
     }
 
     /**
-     * @param seed the seed of random weights
+     * @param seed the seed of untrained or random weights
      * @throws InvalidSettingException about {@code weights} for any other name
      */
     synchronized WeightsSource source(String name, long seed) {
         if (ZOO.equals(name)) {
             return zoo;
         }
-        InvalidSettingException.require(RANDOM.equals(name), "weights",
-                "Unknown weights '" + name + "': choose zoo or random");
-        // The last seed's network is kept: runs that change other settings do not rebuild it.
-        if (random == null || randomSeed != seed) {
-            random = WeightsSource.random(seed).cached();
-            randomSeed = seed;
+        InvalidSettingException.require(isChoice(name), "weights",
+                "Unknown weights '" + name + "': choose zoo, untrained or random");
+        // The last seeded network is kept: runs that change other settings do not rebuild it.
+        if (seeded == null || !name.equals(seededName) || this.seed != seed) {
+            seeded = (UNTRAINED.equals(name) ? WeightsSource.untrained(seed) : WeightsSource.random(seed)).cached();
+            seededName = name;
+            this.seed = seed;
         }
-        return random;
+        return seeded;
+    }
+
+    /** Whether {@code name} is one of the choices. */
+    static boolean isChoice(String name) {
+        return ZOO.equals(name) || UNTRAINED.equals(name) || RANDOM.equals(name);
     }
 }

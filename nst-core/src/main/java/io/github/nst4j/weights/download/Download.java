@@ -95,7 +95,7 @@ public final class Download {
     private DownloadException failure(String cause, IOException e) {
         String resumeHint = Files.exists(part) ? "; the next try resumes from " + part : "";
         String message = "Could not download " + uri + " (" + cause + "); cache file: " + target + resumeHint
-                + "; to work offline, use a weights file";
+                + "; to work offline, use untrained weights (no file needed) or a weights file";
         return new DownloadException(message.replaceAll("\\s+", " "), e);
     }
 

@@ -56,7 +56,18 @@ function showSlider(id) {
 function applySettings(settings) {
   PLAIN.forEach(id => { $(id).value = settings[id] ?? ''; });
   LOG_SLIDERS.forEach(id => { $(id).value = Math.log10(settings[id]); showSlider(id); });
-  $('weights-note').hidden = $('weights').value !== 'random';
+  showWeightsNote();
+}
+
+/** What the chosen weights mean; untrained weights use no TV smoothing, so its slider rests. */
+function showWeightsNote() {
+  const weights = $('weights').value;
+  $('weights-note').hidden = weights === 'zoo';
+  $('weights-note').textContent = weights === 'random'
+    ? 'Random weights: the zoo model\'s random initialisation, a pipeline check only, not a real style transfer.'
+    : 'Untrained weights: no download; random filters drawn to see style. Plainer than the pretrained network,'
+      + ' but a real style transfer. Smoothness (TV) is off with them.';
+  $('tvWeight').disabled = weights === 'untrained';
 }
 
 function collectSettings() {
@@ -69,7 +80,7 @@ function collectSettings() {
     optimizer: $('optimizer').value, init: $('init').value || null,
     preserveColors: $('preserveColors').value, weights: $('weights').value,
   };
-  LOG_SLIDERS.forEach(id => { settings[id] = shortNumber(10 ** Number($(id).value)); });
+  LOG_SLIDERS.filter(id => !$(id).disabled).forEach(id => { settings[id] = shortNumber(10 ** Number($(id).value)); });
   return settings;
 }
 
@@ -320,6 +331,10 @@ function onFailure(failure) {
   setRunning(false);
   if (live()) $('status').textContent = `Run ${failure.run} failed.`;
   showError(failure.message);
+  if (failure.weights) { // the zoo could not be reached: offer what needs no download
+    $('weights').value = failure.weights;
+    showWeightsNote();
+  }
 }
 
 function onDownload(progress) {
@@ -407,7 +422,7 @@ async function init() {
   page.config = await call('api/config');
   applySettings(page.config.defaults);
   LOG_SLIDERS.forEach(id => $(id).addEventListener('input', () => showSlider(id)));
-  $('weights').addEventListener('change', () => { $('weights-note').hidden = $('weights').value !== 'random'; });
+  $('weights').addEventListener('change', showWeightsNote);
   $('defaults').addEventListener('click', () => applySettings({ ...page.config.defaults, weights: $('weights').value }));
   $('start').addEventListener('click', () => start(false));
   $('stop').addEventListener('click', () => call('api/runs/stop', { method: 'POST' }).catch(e => showError(e.message)));
