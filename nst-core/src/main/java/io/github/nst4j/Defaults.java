@@ -2,6 +2,7 @@ package io.github.nst4j;
 
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.weights.WeightsDefaults;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,14 +17,11 @@ public final class Defaults {
     /** Long side of the output in pixels. */
     public static final int SIZE = 512;
     public static final int ITERATIONS = 500;
-    public static final double CONTENT_WEIGHT = 5;
+    /** With trained weights; {@link WeightsDefaults} holds the untrained weights' own. */
+    public static final double CONTENT_WEIGHT = WeightsDefaults.TRAINED_CONTENT_WEIGHT;
     public static final double STYLE_WEIGHT = 100;
-    public static final double TV_WEIGHT = 1e-3;
-    /**
-     * The TV weight with untrained weights: their style terms' gradients are normalised, and measured
-     * textures were already as smooth as the style without TV (nst-examples/BENCHMARKS.md).
-     */
-    public static final double UNTRAINED_TV_WEIGHT = 0;
+    /** With trained weights, as {@link #CONTENT_WEIGHT}. */
+    public static final double TV_WEIGHT = WeightsDefaults.TRAINED_TV_WEIGHT;
     /** Adam's step size, and the largest pixel change of L-BFGS's first step, in 0-255 pixel units. */
     public static final double LEARNING_RATE = 10;
     /** Curvature pairs L-BFGS keeps, as in neural-style. */
@@ -56,9 +54,9 @@ public final class Defaults {
     private Defaults() {
     }
 
-    /** The content layer of the paper and of neural-style, {@code block4_conv2}. */
+    /** The content layer of the paper and of neural-style, {@code block4_conv2}, with trained weights. */
     public static Set<VggLayer> contentLayers() {
-        return EnumSet.of(VggLayer.BLOCK4_CONV2);
+        return EnumSet.copyOf(WeightsDefaults.TRAINED.contentLayers());
     }
 
     /** The five style layers of the paper, {@code block1_conv1} to {@code block5_conv1}, weight 1 each. */

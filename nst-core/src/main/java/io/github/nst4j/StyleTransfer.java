@@ -402,7 +402,7 @@ public final class StyleTransfer {
         return settings.mode();
     }
 
-    /** The layers the content loss compares; empty in texture mode. */
+    /** The layers the content loss compares, as given or as the weights imply; empty in texture mode. */
     public Set<VggLayer> contentLayers() {
         return settings.lossSpec().contentLayers();
     }
@@ -419,6 +419,11 @@ public final class StyleTransfer {
      */
     public boolean normalizesGradients() {
         return settings.lossSpec().normalizeGradients();
+    }
+
+    /** The weight of the content loss, as given or as the weights imply. */
+    public double contentWeight() {
+        return settings.lossSpec().contentWeight();
     }
 
     /** The weight of the total-variation loss, as given or as the weights imply. */

@@ -5,6 +5,7 @@ import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageSource;
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.weights.WeightsDefaults;
 import io.github.nst4j.weights.WeightsSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -31,9 +32,9 @@ public final class StyleTransferBuilder {
     private int width;
     private int height;
     private int iterations = Defaults.ITERATIONS;
-    private double contentWeight = Defaults.CONTENT_WEIGHT;
+    /** Null: the default for the weights (see {@link WeightsSource#runDefaults()}), as for the other nullable settings. */
+    private Double contentWeight;
     private double styleWeight = Defaults.STYLE_WEIGHT;
-    /** Null: the default for the weights (see {@link #tvWeight}). */
     private Double tvWeight;
     private Optimizer optimizer = Defaults.OPTIMIZER;
     private double learningRate = Defaults.LEARNING_RATE;
@@ -43,7 +44,7 @@ public final class StyleTransferBuilder {
     private long seed = Defaults.SEED;
     private Pooling pooling = Defaults.POOLING;
     private WeightsSource weights;
-    private Set<VggLayer> contentLayers = Defaults.contentLayers();
+    private Set<VggLayer> contentLayers;
     private Map<VggLayer, Double> styleLayers = Defaults.styleLayers();
     private double styleScale = Defaults.STYLE_SCALE;
     private ColorPreservation colors = Defaults.COLORS;
@@ -51,7 +52,6 @@ public final class StyleTransferBuilder {
     private int startSize;
     private double tolerance = Defaults.TOLERANCE;
     private int toleranceWindow = Defaults.TOLERANCE_WINDOW;
-    /** Null: the default for the weights (see {@link #normalizeGradients}). */
     private Boolean normalizeGradients;
     private ResumeState resumeFrom;
     private boolean lowMemory;
@@ -198,7 +198,10 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Weight of the content loss (default {@value Defaults#CONTENT_WEIGHT}). */
+    /**
+     * Weight of the content loss. Default {@value Defaults#CONTENT_WEIGHT}, or 100 with
+     * {@linkplain WeightsSource#untrained(long) untrained weights} ({@link WeightsSource#runDefaults()}).
+     */
     public StyleTransferBuilder contentWeight(double weight) {
         this.contentWeight = weight;
         return this;
@@ -211,9 +214,9 @@ public final class StyleTransferBuilder {
     }
 
     /**
-     * Weight of the total-variation loss; 0 turns it off. Default {@value Defaults#TV_WEIGHT}, or
-     * {@value Defaults#UNTRAINED_TV_WEIGHT} with {@linkplain WeightsSource#untrained(long) untrained
-     * weights}, whose normalised gradients leave no room for it.
+     * Weight of the total-variation loss; 0 turns it off. Default {@value Defaults#TV_WEIGHT}, or 0
+     * with {@linkplain WeightsSource#untrained(long) untrained weights}, whose normalised style
+     * gradients it would smooth away.
      */
     public StyleTransferBuilder tvWeight(double weight) {
         this.tvWeight = weight;
@@ -288,7 +291,10 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** The one layer whose activations the content loss compares (default {@code block4_conv2}). */
+    /**
+     * The one layer whose activations the content loss compares (default {@code block4_conv2}, or
+     * {@code block3_conv2} with {@linkplain WeightsSource#untrained(long) untrained weights}).
+     */
     public StyleTransferBuilder contentLayer(VggLayer layer) {
         given(layer, "contentLayer");
         return contentLayers(Set.of(layer));
@@ -413,10 +419,13 @@ public final class StyleTransferBuilder {
      * @throws NstException if an image cannot be read
      */
     public StyleTransfer build() {
-        boolean untrained = weights != null && weights.untrained();
-        double tvWeight = this.tvWeight != null ? this.tvWeight
-                : untrained ? Defaults.UNTRAINED_TV_WEIGHT : Defaults.TV_WEIGHT;
-        boolean normalizeGradients = this.normalizeGradients != null ? this.normalizeGradients : untrained;
+        WeightsDefaults defaults = weights == null ? WeightsDefaults.TRAINED : weights.runDefaults();
+        double contentWeight = this.contentWeight != null ? this.contentWeight : defaults.contentWeight();
+        Set<VggLayer> contentLayers = this.contentLayers != null ? this.contentLayers
+                : EnumSet.copyOf(defaults.contentLayers());
+        double tvWeight = this.tvWeight != null ? this.tvWeight : defaults.tvWeight();
+        boolean normalizeGradients = this.normalizeGradients != null ? this.normalizeGradients
+                : defaults.normalizeGradients();
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleSourceMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,

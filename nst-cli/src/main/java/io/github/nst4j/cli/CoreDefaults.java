@@ -18,7 +18,6 @@ public final class CoreDefaults implements IDefaultValueProvider {
     private static final Map<String, String> BY_OPTION = Map.ofEntries(
             Map.entry("--size", String.valueOf(Defaults.SIZE)),
             Map.entry("--iterations", String.valueOf(Defaults.ITERATIONS)),
-            Map.entry("--content-weight", String.valueOf(Defaults.CONTENT_WEIGHT)),
             Map.entry("--style-weight", String.valueOf(Defaults.STYLE_WEIGHT)),
             Map.entry("--optimizer", lower(Defaults.OPTIMIZER)),
             Map.entry("--learning-rate", String.valueOf(Defaults.LEARNING_RATE)),
@@ -26,7 +25,6 @@ public final class CoreDefaults implements IDefaultValueProvider {
             Map.entry("--init-noise-ratio", String.valueOf(Defaults.INIT_NOISE_RATIO)),
             Map.entry("--seed", String.valueOf(Defaults.SEED)),
             Map.entry("--pooling", lower(Defaults.POOLING)),
-            Map.entry("--content-layers", layers(Defaults.contentLayers())),
             Map.entry("--style-layers", layers(Defaults.styleLayers().keySet())),
             Map.entry("--style-scale", String.valueOf(Defaults.STYLE_SCALE)),
             Map.entry("--preserve-colors", lower(Defaults.COLORS)),

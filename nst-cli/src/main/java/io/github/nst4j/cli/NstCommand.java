@@ -225,6 +225,8 @@ final class NstCommand implements Callable<Integer> {
         }
         settings.put("--mode", RunRecord.value(transfer.mode()));
         // Their defaults depend on the weights: the values the run used.
+        settings.put("--content-weight", transfer.contentWeight());
+        settings.put("--content-layers", RunRecord.value(transfer.contentLayers()));
         settings.put("--tv-weight", transfer.tvWeight());
         settings.put("--normalize-gradients", transfer.normalizesGradients());
         if (transfer.init() != io.github.nst4j.InitMode.IMAGE) {

@@ -7,6 +7,7 @@ import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.VggLayer;
+import io.github.nst4j.weights.WeightsDefaults;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -52,8 +53,9 @@ public final class TransferOptions {
     int iterations;
 
     @Option(names = "--content-weight", paramLabel = "W",
-            description = "Weight of the content loss.")
-    double contentWeight;
+            description = "Weight of the content loss.%nDefault: " + Defaults.CONTENT_WEIGHT + " ("
+                    + WeightsDefaults.UNTRAINED_CONTENT_WEIGHT + " with --weights untrained)")
+    Double contentWeight;
 
     @Option(names = "--style-weight", paramLabel = "W",
             description = "Weight of the style loss.")
@@ -61,7 +63,7 @@ public final class TransferOptions {
 
     @Option(names = "--tv-weight", paramLabel = "W",
             description = "Weight of the total-variation (smoothness) loss; 0 turns it off.%n"
-                    + "Default: " + Defaults.TV_WEIGHT + " (" + Defaults.UNTRAINED_TV_WEIGHT + " with --weights untrained)")
+                    + "Default: " + Defaults.TV_WEIGHT + " (0 with --weights untrained)")
     Double tvWeight;
 
     @Option(names = "--optimizer", paramLabel = "adam|lbfgs", converter = LowerCaseEnumConverter.OfOptimizer.class,
@@ -97,7 +99,8 @@ public final class TransferOptions {
 
     @Option(names = {"--content-layers", "--content-layer"}, paramLabel = "LAYER[,LAYER...]", split = ",", hideParamSyntax = true,
             converter = VggLayerConverter.class,
-            description = "Layers the content loss compares, by zoo name (block1_conv1 ... block5_conv4).")
+            description = "Layers the content loss compares, by zoo name (block1_conv1 ... block5_conv4).%n"
+                    + "Default: block4_conv2 (block3_conv2 with --weights untrained)")
     List<VggLayer> contentLayers;
 
     @Option(names = "--style-layers", paramLabel = "LAYER[,LAYER...]", split = ",", hideParamSyntax = true,
@@ -202,7 +205,6 @@ public final class TransferOptions {
     public StyleTransferBuilder apply(StyleTransferBuilder builder) {
         builder.size(size)
                 .iterations(iterations)
-                .contentWeight(contentWeight)
                 .styleWeight(styleWeight)
                 .optimizer(optimizer)
                 .learningRate(learningRate)
@@ -210,7 +212,6 @@ public final class TransferOptions {
                 .initNoiseRatio(initNoiseRatio)
                 .seed(seed)
                 .pooling(pooling)
-                .contentLayers(EnumSet.copyOf(contentLayers))
                 .styleLayers(styleLayerMap())
                 .styleScale(styleScale)
                 .preserveColors(colors)
@@ -218,6 +219,13 @@ public final class TransferOptions {
                 .tolerance(tolerance)
                 .toleranceWindow(toleranceWindow)
                 .mode(mode);
+        // Unset, these take the defaults of the weights (WeightsSource.runDefaults).
+        if (contentWeight != null) {
+            builder.contentWeight(contentWeight);
+        }
+        if (contentLayers != null) {
+            builder.contentLayers(EnumSet.copyOf(contentLayers));
+        }
         if (tvWeight != null) {
             builder.tvWeight(tvWeight);
         }

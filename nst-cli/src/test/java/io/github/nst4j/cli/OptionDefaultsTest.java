@@ -28,10 +28,11 @@ class OptionDefaultsTest {
 
         assertThat(value(spec, "--size")).isEqualTo(Defaults.SIZE);
         assertThat(value(spec, "--iterations")).isEqualTo(Defaults.ITERATIONS);
-        assertThat(value(spec, "--content-weight")).isEqualTo(Defaults.CONTENT_WEIGHT);
-        assertThat(value(spec, "--style-weight")).isEqualTo(Defaults.STYLE_WEIGHT);
-        // Unset: the library picks it for the weights, as it does --normalize-gradients.
+        // Unset: the library picks these for the weights (WeightsSource.runDefaults).
+        assertThat(value(spec, "--content-weight")).isNull();
+        assertThat(value(spec, "--content-layers")).isNull();
         assertThat(value(spec, "--tv-weight")).isNull();
+        assertThat(value(spec, "--style-weight")).isEqualTo(Defaults.STYLE_WEIGHT);
         assertThat(value(spec, "--normalize-gradients")).isNull();
         assertThat(value(spec, "--optimizer")).isEqualTo(Defaults.OPTIMIZER);
         assertThat(value(spec, "--learning-rate")).isEqualTo(Defaults.LEARNING_RATE);
@@ -42,7 +43,6 @@ class OptionDefaultsTest {
         assertThat(value(spec, "--style-scale")).isEqualTo(Defaults.STYLE_SCALE);
         assertThat(value(spec, "--preserve-colors")).isEqualTo(Defaults.COLORS);
         assertThat(value(spec, "--scales")).isEqualTo(Defaults.LEVELS);
-        assertThat(value(spec, "--content-layers")).isEqualTo(List.copyOf(Defaults.contentLayers()));
         assertThat(value(spec, "--style-layers")).isEqualTo(List.copyOf(Defaults.styleLayers().keySet()));
     }
 
@@ -64,8 +64,7 @@ class OptionDefaultsTest {
         Map<String, String> shown = Map.of("--size", "Default: " + Defaults.SIZE,
                 "--iterations", "Default: " + Defaults.ITERATIONS,
                 "--style-weight", "Default: " + Defaults.STYLE_WEIGHT,
-                "--tv-weight", "Default: " + Defaults.TV_WEIGHT + " (" + Defaults.UNTRAINED_TV_WEIGHT
-                        + " with --weights untrained)",
+                "--tv-weight", "Default: " + Defaults.TV_WEIGHT + " (0 with --weights untrained)",
                 "--optimizer", "Default: adam",
                 "--style-layers", "Default: block1_conv1,block2_conv1,block3_conv1,block4_conv1,block5_conv1");
         shown.forEach((option, text) -> assertThat(help).as(option).contains(text));

@@ -25,8 +25,8 @@ final class CachedWeightsSource implements WeightsSource {
     }
 
     @Override
-    public boolean untrained() {
-        return delegate.untrained();
+    public WeightsDefaults runDefaults() {
+        return delegate.runDefaults();
     }
 
 }

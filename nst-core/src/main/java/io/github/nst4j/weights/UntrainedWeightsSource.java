@@ -85,7 +85,7 @@ final class UntrainedWeightsSource implements WeightsSource {
     }
 
     @Override
-    public boolean untrained() {
-        return true;
+    public WeightsDefaults runDefaults() {
+        return WeightsDefaults.UNTRAINED;
     }
 }

@@ -25,12 +25,11 @@ public interface WeightsSource {
     String description();
 
     /**
-     * Whether the weights were drawn at random for style transfer ({@link #untrained(long)}): their
-     * features have no trained scale, so runs normalise each loss term's gradient and leave out TV
-     * smoothing unless the settings say otherwise.
+     * The defaults of the settings that depend on the weights, for runs that leave them unset:
+     * {@link WeightsDefaults#TRAINED}, or {@link WeightsDefaults#UNTRAINED} for {@link #untrained(long)}.
      */
-    default boolean untrained() {
-        return false;
+    default WeightsDefaults runDefaults() {
+        return WeightsDefaults.TRAINED;
     }
 
 
@@ -76,8 +75,8 @@ public interface WeightsSource {
 
     /**
      * Untrained VGG19 weights that still see style: He-normal, zero-mean kernels (see the README's
-     * "Without a download"). Runs on them normalise each loss term's gradient and use no TV smoothing
-     * unless told otherwise. The same seed gives the same weights on every backend.
+     * "Without a download"). Runs on them take {@link WeightsDefaults#UNTRAINED} for the settings they
+     * leave unset. The same seed gives the same weights on every backend.
      */
     static WeightsSource untrained(long seed) {
         return new UntrainedWeightsSource(seed);

@@ -7,6 +7,7 @@ import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.error.InvalidSettingException;
+import io.github.nst4j.weights.WeightsDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param styles the style images
  * @param styleBlend a weight per style, or null for equal weights
  * @param init content, noise or style; null for the library's choice
+ * @param contentWeight the content weight, or null for the default of the weights
  * @param tvWeight the TV weight, or null for the default of the weights
  * @param weights {@value WeightsChoice#ZOO}, {@value WeightsChoice#UNTRAINED} or {@value WeightsChoice#RANDOM}
  */
@@ -32,7 +34,6 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         styleBlend = styleBlend == null ? null : List.copyOf(styleBlend);
         size = size == null ? Defaults.SIZE : size;
         iterations = iterations == null ? Defaults.ITERATIONS : iterations;
-        contentWeight = contentWeight == null ? Defaults.CONTENT_WEIGHT : contentWeight;
         styleWeight = styleWeight == null ? Defaults.STYLE_WEIGHT : styleWeight;
         optimizer = optimizer == null ? name(Defaults.OPTIMIZER) : optimizer;
         preserveColors = preserveColors == null ? name(Defaults.COLORS) : preserveColors;
@@ -42,12 +43,17 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
     }
 
     /**
-     * Every setting at the library's default, with the given weights; the TV weight is the trained
-     * weights' default, which the page shows on its slider (untrained weights leave it out).
+     * Every setting at the library's default, with the given weights: their content weight, and the
+     * trained weights' TV weight for the page's slider (which untrained weights leave out).
      */
     static RunSettings defaults(String weights) {
-        return new RunSettings(null, null, null, null, null, null, null, Defaults.TV_WEIGHT, null, null, null, null, null,
-                weights);
+        return new RunSettings(null, null, null, null, null, contentWeight(weights), null, Defaults.TV_WEIGHT, null, null,
+                null, null, null, weights);
+    }
+
+    /** The library's content weight for the named weights. */
+    static double contentWeight(String weights) {
+        return WeightsChoice.UNTRAINED.equals(weights) ? WeightsDefaults.UNTRAINED.contentWeight() : Defaults.CONTENT_WEIGHT;
     }
 
     /** A builder with these settings and images; {@code build()} then checks them. */
@@ -55,14 +61,17 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         StyleTransferBuilder builder = StyleTransfer.builder()
                 .size(size)
                 .iterations(iterations)
-                .contentWeight(contentWeight)
                 .styleWeight(styleWeight)
                 .optimizer(choice(Optimizer.class, optimizer, "optimizer"))
                 .preserveColors(choice(ColorPreservation.class, preserveColors, "preserveColors"))
                 .levels(levels)
                 .seed(seed)
                 .weights(weightsChoice.source(weights, seed));
-        if (tvWeight != null) { // else the default for the weights
+        // Left out, these take the default for the weights.
+        if (contentWeight != null) {
+            builder.contentWeight(contentWeight);
+        }
+        if (tvWeight != null) {
             builder.tvWeight(tvWeight);
         }
         if (content != null) {
@@ -107,7 +116,8 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         recorded.put("mode", transfer.mode());
         recorded.put("size", size);
         recorded.put("iterations", iterations);
-        recorded.put("contentWeight", contentWeight);
+        recorded.put("contentWeight", transfer.contentWeight());
+        recorded.put("contentLayers", transfer.contentLayers());
         recorded.put("styleWeight", styleWeight);
         recorded.put("tvWeight", transfer.tvWeight());
         recorded.put("normalizeGradients", transfer.normalizesGradients());

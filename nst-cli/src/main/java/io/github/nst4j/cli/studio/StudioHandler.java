@@ -127,6 +127,10 @@ final class StudioHandler extends Handler.Abstract {
     private Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("defaults", RunSettings.defaults(initialWeights));
+        // The content weight's default depends on the weights; the page moves its slider when they change.
+        config.put("contentWeightByWeights", Map.of(WeightsChoice.ZOO, RunSettings.contentWeight(WeightsChoice.ZOO),
+                WeightsChoice.UNTRAINED, RunSettings.contentWeight(WeightsChoice.UNTRAINED),
+                WeightsChoice.RANDOM, RunSettings.contentWeight(WeightsChoice.RANDOM)));
         config.put("maxUploadBytes", UploadDecoder.MAX_BYTES);
         return config;
     }

@@ -422,8 +422,14 @@ async function init() {
   page.config = await call('api/config');
   applySettings(page.config.defaults);
   LOG_SLIDERS.forEach(id => $(id).addEventListener('input', () => showSlider(id)));
-  $('weights').addEventListener('change', showWeightsNote);
-  $('defaults').addEventListener('click', () => applySettings({ ...page.config.defaults, weights: $('weights').value }));
+  $('weights').addEventListener('change', () => {
+    const contentWeight = page.config.contentWeightByWeights[$('weights').value];
+    $('contentWeight').value = Math.log10(contentWeight);
+    showSlider('contentWeight');
+    showWeightsNote();
+  });
+  $('defaults').addEventListener('click', () => applySettings({ ...page.config.defaults, weights: $('weights').value,
+    contentWeight: page.config.contentWeightByWeights[$('weights').value] }));
   $('start').addEventListener('click', () => start(false));
   $('stop').addEventListener('click', () => call('api/runs/stop', { method: 'POST' }).catch(e => showError(e.message)));
   $('follow').addEventListener('click', async () => {
