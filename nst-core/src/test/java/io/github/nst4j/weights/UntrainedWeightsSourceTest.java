@@ -19,7 +19,7 @@ class UntrainedWeightsSourceTest {
             double expected = Math.sqrt(2.0 / (9 * layer.inputChannels()));
             INDArray kernel = WEIGHTS.kernel(layer);
             double rms = Math.sqrt(kernel.mul(kernel).meanNumber().doubleValue());
-            assertThat(rms).as("RMS of %s's kernel", layer).isCloseTo(expected, within(1e-3 * expected)) // float sums over 2.4M values;
+            assertThat(rms).as("RMS of %s's kernel", layer).isCloseTo(expected, within(1e-3 * expected)); // float sums over 2.4M values
             assertThat(WEIGHTS.bias(layer).amaxNumber().doubleValue()).as("bias of %s", layer).isZero();
         }
         assertThat(WEIGHTS.inputConvention()).isEqualTo(InputConvention.TORCH);
