@@ -5,6 +5,8 @@
 state_dict.pth         torch.save of a state dict (zip format, PyTorch >= 1.6)
 state_dict_legacy.pth  the same dict in the legacy format (_use_new_zipfile_serialization=False),
                        the format of torchvision's vgg19-dcbb9e9d.pth, as a plain dict
+state_dict_2017.pth    the same, with tensors pickled as PyTorch 0.1.10 to 0.3 did (as in 2017's
+                       vgg19-dcbb9e9d.pth): torch._utils._rebuild_tensor(storage, offset, size, stride)
 expected.json          every tensor's dtype, shape and values (C order), from the same tensors
 evil_os_system.pth     a zip like state_dict.pth whose data.pkl would call os.system (protocol 2)
 evil_eval.pth          the same calling builtins.eval through STACK_GLOBAL (protocol 4)
@@ -18,6 +20,8 @@ import json
 import os
 import pickle
 import zipfile
+
+import types
 
 import torch
 
@@ -49,6 +53,8 @@ def state_dict():
     tensors["every_third"] = counts[1::3]
     # A parameter, as torch.save(model.named_parameters()) and some checkpoints hold them.
     tensors["parameter"] = torch.nn.Parameter(torch.randn(2, 2))
+    # The attribute state_dict() sets, which pickle writes as the OrderedDict's state (BUILD).
+    tensors._metadata = collections.OrderedDict({"": {"version": 1}})
     return tensors
 
 
@@ -57,6 +63,16 @@ def expected(tensors):
                    "values": t.detach().double().flatten().tolist() if t.is_floating_point()
                    else t.flatten().tolist()}
             for name, t in tensors.items()}
+
+
+class Pickler2017(pickle.Pickler):
+    """Pickles tensors as PyTorch before 0.4 did; the rest, storages included, as torch.save does."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, torch.Tensor):
+            return torch._utils._rebuild_tensor, (obj.storage(), obj.storage_offset(), tuple(obj.size()),
+                                                  obj.stride())
+        return NotImplemented
 
 
 class Evil:
@@ -70,8 +86,9 @@ class Evil:
 def evil_zip(path, payload):
     """A zip laid out as torch.save writes it, around a hostile data.pkl."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
-        archive.writestr("evil/data.pkl", payload)
-        archive.writestr("evil/version", "3\n")
+        # Fixed dates, as torch.save writes them, so that running this script again changes nothing.
+        archive.writestr(zipfile.ZipInfo("evil/data.pkl", (1980, 1, 1, 0, 0, 0)), payload)
+        archive.writestr(zipfile.ZipInfo("evil/version", (1980, 1, 1, 0, 0, 0)), "3\n")
 
 
 def main():
@@ -79,6 +96,9 @@ def main():
     torch.save(tensors, "state_dict.pth")
     # A plain dict here, an OrderedDict above: torch.save writes both.
     torch.save(dict(tensors), "state_dict_legacy.pth", _use_new_zipfile_serialization=False)
+    torch.save(dict(tensors), "state_dict_2017.pth", _use_new_zipfile_serialization=False,
+               pickle_module=types.SimpleNamespace(__name__="pickle2017", Pickler=Pickler2017, dump=pickle.dump))
+    assert all(torch.equal(a, b) for a, b in zip(tensors.values(), torch.load("state_dict_2017.pth").values()))
     with open("expected.json", "w") as out:
         lines = ["%s: %s" % (json.dumps(name), json.dumps(value)) for name, value in expected(tensors).items()]
         out.write("{\n" + ",\n".join(lines) + "\n}\n")

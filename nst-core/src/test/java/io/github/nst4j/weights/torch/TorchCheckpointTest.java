@@ -48,7 +48,7 @@ class TorchCheckpointTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"state_dict.pth", "state_dict_legacy.pth"})
+    @ValueSource(strings = {"state_dict.pth", "state_dict_legacy.pth", "state_dict_2017.pth"})
     void everyTensorReadsAsPyTorchReadsIt(String file) throws IOException, URISyntaxException {
         JsonNode expected;
         try (InputStream in = Files.newInputStream(resource("expected.json"))) {
@@ -85,6 +85,15 @@ class TorchCheckpointTest {
         assertThatThrownBy(() -> TorchCheckpoint.open(resource("whole_module.pth"))).isInstanceOf(NstException.class)
                 .hasMessageContaining("uses torch.nn.modules.linear.Linear")
                 .hasMessageContaining("torch.save(model.state_dict(), f)").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void python2StringsReadAsText() throws IOException, TorchFormatException {
+        // Checkpoints saved from Python 2 hold str as SHORT_BINSTRING and BINSTRING.
+        byte[] shortString = {(byte) 0x80, 2, 'U', 2, 'o', 'k', '.'};
+        byte[] longString = {(byte) 0x80, 2, 'T', 2, 0, 0, 0, 'o', 'k', '.'};
+        assertThat(unpickle(shortString, id -> id)).isEqualTo("ok");
+        assertThat(unpickle(longString, id -> id)).isEqualTo("ok");
     }
 
     @Test
