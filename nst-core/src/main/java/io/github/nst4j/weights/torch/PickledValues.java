@@ -58,6 +58,7 @@ final class PickledValues {
             String text = value.toString().replaceAll("\\p{Cntrl}", "?");
             return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
         }
-        return "a " + value.getClass().getSimpleName();
+        // The allowed globals name themselves (torch.FloatStorage); anything else only by kind.
+        return value instanceof Enum<?> ? value.toString() : "a " + value.getClass().getSimpleName();
     }
 }

@@ -44,6 +44,11 @@ final class TensorDecoder {
         return switch (dtype) {
             case FLOAT32, FLOAT16, BFLOAT16 -> {
                 float[] values = new float[n];
+                if (dtype == TorchDType.FLOAT32 && tensor.contiguous()) {
+                    // Weights, mostly: one bulk copy instead of an element at a time.
+                    data.asFloatBuffer().get(values);
+                    yield Nd4j.create(values, shape, DataType.FLOAT);
+                }
                 for (int i = 0; i < n; i++) {
                     int at = positions.next(size);
                     values[i] = switch (dtype) {

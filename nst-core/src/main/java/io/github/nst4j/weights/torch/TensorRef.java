@@ -51,6 +51,18 @@ record TensorRef(StorageRef storage, long offset, long[] shape, long[] stride) {
         return count;
     }
 
+    /** Whether the elements lie in C order one after another, as in most saved weights. */
+    boolean contiguous() {
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
     /** One past the last storage element the tensor views, for a tensor of at least one element. */
     long end() {
         long last = offset;
