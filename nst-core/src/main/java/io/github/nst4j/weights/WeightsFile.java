@@ -4,6 +4,7 @@ import io.github.nst4j.error.NstException;
 import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.network.Vgg19Weights;
 import io.github.nst4j.storage.NpzArchive;
+import io.github.nst4j.weights.torch.TorchCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ final class WeightsFile {
         /** A NumPy .npz in the layout of {@link NpzWeights}. */
         NPZ,
         /** Keras weights in HDF5. */
-        HDF5
+        HDF5,
+        /** A PyTorch state dict, zip or legacy ({@code .pth}, {@code .pt}); see {@link PthWeights}. */
+        PYTORCH
     }
 
     /**
@@ -40,15 +43,19 @@ final class WeightsFile {
         if (!Files.isRegularFile(file)) {
             throw new NstException("Weights file not found: " + file + " (check the path)");
         }
-        byte[] head = new byte[HDF5_MAGIC.length];
+        // Long enough for PyTorch's legacy magic number.
+        byte[] head = new byte[16];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new NstException("Cannot read weights file " + file + ": " + e.getMessage(), e);
         }
-        if (read == HDF5_MAGIC.length && Arrays.equals(head, HDF5_MAGIC)) {
+        if (read >= HDF5_MAGIC.length && Arrays.equals(Arrays.copyOf(head, HDF5_MAGIC.length), HDF5_MAGIC)) {
             return Format.HDF5;
+        }
+        if (TorchCheckpoint.isLegacyTorchFile(head, read)) {
+            return Format.PYTORCH;
         }
         if (read >= ZIP_MAGIC.length && Arrays.equals(Arrays.copyOf(head, ZIP_MAGIC.length), ZIP_MAGIC)) {
             try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -58,26 +65,31 @@ final class WeightsFile {
                 if (NpzArchive.looksLikeNpz(zip)) {
                     return Format.NPZ;
                 }
+                if (TorchCheckpoint.isTorchZip(zip)) {
+                    return Format.PYTORCH;
+                }
             } catch (IOException e) {
                 throw new NstException("Weights file " + file + " is a damaged zip (" + e.getMessage()
                         + "); download it again", e);
             }
         }
         throw new NstException("Unrecognised weights file " + file + ": expected the DL4J zoo zip"
-                + " (vgg19_dl4j_inference.zip), a Keras VGG19 .h5 or a VGG19 .npz (see README)");
+                + " (vgg19_dl4j_inference.zip), a Keras VGG19 .h5, a VGG19 .npz or a PyTorch VGG19 state dict"
+                + " (.pth, e.g. torchvision's vgg19-dcbb9e9d.pth; see README)");
     }
 
     /**
      * Loads the weights of {@code file}.
      *
      * @param convention the input convention, or null for the format's own (Caffe for the DL4J
-     *     zip and Keras .h5, torchvision's for .npz)
+     *     zip and Keras .h5, torchvision's for .npz and .pth)
      */
     static Vgg19Weights load(Path file, InputConvention convention) {
         return switch (detect(file)) {
             case DL4J_ZIP -> withConvention(fromDl4jZip(file), convention);
             case NPZ -> NpzWeights.read(file, convention == null ? InputConvention.TORCH : convention);
             case HDF5 -> KerasH5Weights.read(file, convention);
+            case PYTORCH -> PthWeights.read(file, convention == null ? InputConvention.TORCH : convention);
         };
     }
 

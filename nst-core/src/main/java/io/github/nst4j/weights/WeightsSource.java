@@ -60,9 +60,11 @@ public interface WeightsSource {
     /**
      * Weights from a local file, recognised by content: the DL4J zoo zip
      * ({@code vgg19_dl4j_inference.zip}, Caffe input convention), Keras VGG19 weights in HDF5
-     * ({@code .h5}, Caffe input convention) or a NumPy {@code .npz} with
-     * {@code block{B}_conv{C}.weight} {@code [out, in, 3, 3]} and {@code .bias} arrays (torchvision
-     * input convention unless told otherwise).
+     * ({@code .h5}, Caffe input convention), a NumPy {@code .npz} with
+     * {@code block{B}_conv{C}.weight} {@code [out, in, 3, 3]} and {@code .bias} arrays, or a PyTorch
+     * VGG19 state dict ({@code .pth}/{@code .pt} from {@code torch.save}, such as torchvision's
+     * {@code vgg19-dcbb9e9d.pth}, read without Python and refusing any pickled code); the last two in
+     * the torchvision input convention unless told otherwise.
      */
     static WeightsSource file(Path file) {
         return new FileWeightsSource(file, null);
