@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The studio's server as the page and as a stranger use it: token, Host and Origin checks, upload
@@ -254,6 +256,30 @@ class StudioApiTest {
         assertThat(client.next("result", third).data().path("stopped").asBoolean()).isTrue();
         assertThat(StudioClient.json(client.get("api/state")).path("results").findValuesAsText("stopped"))
                 .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    /** When the zoo cannot be reached, the failure says so and hands the page the untrained weights. */
+    @Test
+    void weightsThatCannotBeDownloadedOfferTheUntrainedOnes(@TempDir Path cache) throws Exception {
+        String baseUrl = DL4JResources.getBaseDownloadURL();
+        DL4JResources.setBaseDirectory(cache.toFile());
+        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/"); // the discard port: nothing listens
+        try (Studio offline = Studio.start("127.0.0.1", 0, WeightsChoice.ZOO, ResultsFolder.temporary(),
+                new StudioRecords(), StudioLimits.forHeap(Runtime.getRuntime().maxMemory()))) {
+            StudioClient page = new StudioClient(offline.address());
+            page.listen();
+            String content = page.upload("content.png", 80, 60);
+            String style = page.upload("style.png", 80, 60);
+            Map<String, Object> settings = StudioClient.settings(content, style, 64, 2);
+            settings.put("weights", "zoo");
+            int run = StudioClient.json(page.postJson("api/runs", settings)).path("run").asInt();
+            JsonNode failure = page.next("failure", run).data();
+            assertThat(failure.path("weights").asText()).isEqualTo("untrained");
+            assertThat(failure.path("message").asText()).contains("Could not download", "set to untrained");
+        } finally {
+            DL4JResources.setBaseDownloadURL(baseUrl);
+            DL4JResources.resetBaseDirectoryLocation();
+        }
     }
 
     private static String upload(String name) throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -104,6 +106,34 @@ class StudioBrowserTest {
         assertThat(image.getWidth()).isEqualTo(64);
         assertThat(image.getHeight()).isEqualTo(43);
         assertThat(browser.findElements(By.cssSelector("#history figure"))).hasSize(1);
+    }
+
+    /**
+     * A run whose pretrained weights cannot be downloaded fails with the reason, and the page then
+     * offers the untrained weights: its choice switches, the note explains them, the TV slider rests.
+     */
+    @Test
+    void weightsThatCannotBeDownloadedSwitchThePageToUntrainedWeights() throws IOException {
+        String baseUrl = DL4JResources.getBaseDownloadURL();
+        DL4JResources.setBaseDirectory(Files.createDirectory(temp.resolve("dl4j")).toFile());
+        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/"); // the discard port: nothing listens
+        try {
+            open();
+            clickSample("content/tubingen.jpg");
+            clickSample("style/the_scream.jpg");
+            wait.until(page -> page.findElements(By.cssSelector("#style-list img")).size() == 1);
+            new Select(browser.findElement(By.id("weights"))).selectByValue("zoo");
+            type("size", "64");
+            browser.findElement(By.id("start")).click();
+            wait.until(page -> page.findElement(By.id("error")).getText().contains("Could not download"));
+            assertThat(new Select(browser.findElement(By.id("weights"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("untrained");
+            assertThat(browser.findElement(By.id("weights-note")).getText()).contains("Untrained weights: no download");
+            assertThat(browser.findElement(By.id("tvWeight")).isEnabled()).isFalse();
+        } finally {
+            DL4JResources.setBaseDownloadURL(baseUrl);
+            DL4JResources.resetBaseDirectoryLocation();
+        }
     }
 
     @Test
