@@ -12,19 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * VGG19 weights drawn at random so that an untrained network still sees style (after He, Wang and
- * Hopcroft, NeurIPS 2016). What made random features work here, measured in
- * {@code nst-examples/BENCHMARKS.md} ("Untrained weights"):
- * <ul>
- *   <li>He-normal kernels (standard deviation √(2 / (9 · input channels))), so that the activations'
- *       scale neither fades nor grows through sixteen ReLU layers; the DL4J default (Xavier) halves
- *       their energy at each layer and leaves the deep layers' Gram matrices near zero.
- *   <li>Zero-mean kernels from {@code block1_conv2} on: a kernel with a non-zero sum averages its
- *       non-negative (post-ReLU) input, so every layer would mostly blur and the Gram matrices would
- *       mostly hold the channel means, which a flat field of the right colour matches. The first
- *       layer keeps its mean to see colour.
- *   <li>Zero biases, and input in the torchvision convention (unit-variance channels).
- * </ul>
- * The values come from a {@link SplittableRandom}, so a seed gives the same weights on every backend.
+ * Hopcroft, NeurIPS 2016): He-normal kernels (standard deviation √(2 / (9 · input channels))), so that
+ * the activations keep their scale through sixteen ReLU layers, zero biases, and input in the
+ * torchvision convention (unit-variance channels). Most of what makes random features work lies in
+ * the run's settings rather than here ({@link WeightsDefaults#UNTRAINED}); of the initialisations
+ * measured in {@code nst-examples/BENCHMARKS.md} ("Untrained weights"), this one came closest to the
+ * styles, and zero-mean kernels did worse.
+ *
+ * <p>The values come from a {@link SplittableRandom}, so a seed gives the same weights on every backend.
  */
 final class UntrainedWeightsSource implements WeightsSource {
     private final long seed;
@@ -40,43 +35,21 @@ final class UntrainedWeightsSource implements WeightsSource {
         Map<VggLayer, INDArray> biases = new EnumMap<>(VggLayer.class);
         for (VggLayer layer : VggLayer.values()) {
             int fanIn = layer.inputChannels() * 9;
-            float[] values = heNormal(random, layer.channels(), fanIn, layer != VggLayer.BLOCK1_CONV1);
+            float[] values = heNormal(random, layer.channels() * fanIn, fanIn);
             kernels.put(layer, Nd4j.createFromArray(values).reshape(layer.channels(), layer.inputChannels(), 3, 3));
             biases.put(layer, Nd4j.zeros(DataType.FLOAT, layer.channels()));
         }
         return Vgg19Weights.of(kernels, biases, InputConvention.TORCH);
     }
 
-    /** {@code filters} kernels of {@code fanIn} values each, optionally made zero-mean, at He's scale. */
-    private static float[] heNormal(SplittableRandom random, int filters, int fanIn, boolean zeroMean) {
+    /** {@code count} Gaussian values with He's standard deviation for {@code fanIn} inputs. */
+    private static float[] heNormal(SplittableRandom random, int count, int fanIn) {
         double std = Math.sqrt(2.0 / fanIn);
-        double[] values = new double[filters * fanIn];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextGaussian();
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) (random.nextGaussian() * std);
         }
-        if (zeroMean) {
-            for (int filter = 0; filter < filters; filter++) {
-                double mean = 0;
-                for (int i = filter * fanIn; i < (filter + 1) * fanIn; i++) {
-                    mean += values[i];
-                }
-                mean /= fanIn;
-                for (int i = filter * fanIn; i < (filter + 1) * fanIn; i++) {
-                    values[i] -= mean;
-                }
-            }
-        }
-        double sumOfSquares = 0;
-        for (double value : values) {
-            sumOfSquares += value * value;
-        }
-        // Rescale to exactly He's standard deviation: removing the means lowered it a little.
-        double scale = std / Math.sqrt(sumOfSquares / values.length);
-        float[] kernel = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            kernel[i] = (float) (values[i] * scale);
-        }
-        return kernel;
+        return values;
     }
 
     @Override

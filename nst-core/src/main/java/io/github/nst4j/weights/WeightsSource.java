@@ -76,8 +76,8 @@ public interface WeightsSource {
     }
 
     /**
-     * Untrained VGG19 weights that still see style: He-normal, zero-mean kernels (see the README's
-     * "Without a download"). Runs on them take {@link WeightsDefaults#UNTRAINED} for the settings they
+     * Untrained VGG19 weights that still see style: He-normal kernels and zero biases (see the
+     * README's "Without a download"). Runs on them take {@link WeightsDefaults#UNTRAINED} for the settings they
      * leave unset. The same seed gives the same weights on every backend.
      */
     static WeightsSource untrained(long seed) {
