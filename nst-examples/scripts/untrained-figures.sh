@@ -5,7 +5,8 @@
 # (luminance SSIM against the photo). Needs Debian's python3-numpy and python3-pil.
 # Prints markdown table rows; keeps the images and logs in OUT_DIR.
 # Usage: nst-examples/scripts/untrained-figures.sh OUT_DIR [EXTRA NST OPTIONS...]
-#   e.g. nst-examples/scripts/untrained-figures.sh /tmp/untrained --size 256
+#   e.g. nst-examples/scripts/untrained-figures.sh /tmp/untrained --size 256 --iterations 200
+# NST may name another nst command (e.g. NST="java -jar nst-cli/target/nst-cli.jar").
 set -e
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?give an output folder}
@@ -14,7 +15,8 @@ mkdir -p "$out"
 images="$root/nst-examples/images"
 scripts="$root/nst-examples/scripts"
 py=/usr/bin/python3
-"$root/nst" --version >/dev/null
+nst=${NST:-$root/nst}
+$nst --version >/dev/null
 
 # stats STYLE IMAGE -> "colour | spectrum | gradients"
 stats() {
@@ -31,7 +33,7 @@ echo "|---|---|---|---|---|"
 for style in "$images"/style/*; do
     name=$(basename "${style%.*}")
     start=$(date +%s)
-    "$root/nst" --style "$style" --output "$out/texture_$name.png" --weights untrained "$@" >"$out/texture_$name.log" 2>&1
+    $nst --style "$style" --output "$out/texture_$name.png" --weights untrained "$@" >"$out/texture_$name.log" 2>&1
     echo "| $name | $(stats "$style" "$out/texture_$name.png") | $(( $(date +%s) - start )) |"
 done
 
@@ -43,7 +45,7 @@ for content in "$images"/content/*; do
         style="$images/style/$painting"
         name="$(basename "${content%.*}")_$(basename "${painting%.*}")"
         start=$(date +%s)
-        "$root/nst" --content "$content" --style "$style" --output "$out/$name.png" --weights untrained "$@" \
+        $nst --content "$content" --style "$style" --output "$out/$name.png" --weights untrained "$@" \
             >"$out/$name.log" 2>&1
         seconds=$(( $(date +%s) - start ))
         long=$($py -c "from PIL import Image;import sys;print(max(Image.open(sys.argv[1]).size))" "$out/$name.png")

@@ -32,7 +32,7 @@ public final class StyleTransferBuilder {
     private int width;
     private int height;
     private int iterations = Defaults.ITERATIONS;
-    /** Null: the default for the weights (see {@link WeightsSource#runDefaults()}), as for the other nullable settings. */
+    /** Null, as the other boxed settings: the weights' default ({@link WeightsSource#runDefaults()}). */
     private Double contentWeight;
     private double styleWeight = Defaults.STYLE_WEIGHT;
     private Double tvWeight;
@@ -365,8 +365,8 @@ public final class StyleTransferBuilder {
 
     /**
      * L1-normalises each content and style term's gradient at its layer before it goes back through
-     * the network, then weighs it by the term's weight (neural-style's {@code -normalize_gradients};
-     * default false): the weights then set the balance of the terms whatever the magnitude of the
+     * the network, then weighs it by the term's weight (neural-style's {@code -normalize_gradients}):
+     * the weights then set the balance of the terms whatever the magnitude of the
      * network's features, as with weights of another origin than the zoo's. Loss values are
      * reported unnormalised. Default: on with {@linkplain WeightsSource#untrained(long) untrained
      * weights}, off with any other.
