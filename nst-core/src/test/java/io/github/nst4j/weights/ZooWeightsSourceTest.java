@@ -117,7 +117,7 @@ class ZooWeightsSourceTest {
     void noNetworkSaysHowToRunOffline() {
         server.stop(0);
         assertThatThrownBy(() -> source(adler32).load()).isInstanceOf(NstException.class)
-                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("to work offline, use a weights file")
+                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("to work offline, use untrained weights (no file needed) or a weights file")
                 .hasMessageContaining(cache.toString()).hasMessageNotContaining("\n");
     }
 
