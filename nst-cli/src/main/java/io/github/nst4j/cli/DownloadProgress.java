@@ -9,7 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows the weights download: a bar with MB, rate and ETA on a terminal, else a line every 10%.
+ * Shows the weights download: a bar with MB, rate and ETA on a terminal, else a line every 10%; and
+ * says in a line when a source is given up for the next.
  */
 final class DownloadProgress implements DownloadListener {
     private static final double MB = 1024 * 1024;
@@ -49,11 +50,22 @@ final class DownloadProgress implements DownloadListener {
 
     @Override
     public void onRetry(String reason) {
+        restart();
+        lines.println("download interrupted (" + reason + "); trying again");
+    }
+
+    @Override
+    public void onFallback(String line) {
+        restart();
+        lines.println(line);
+    }
+
+    /** Ends the current bar or line count: another transfer follows. */
+    private void restart() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
         nextLinePercent = 0;
-        lines.println("download interrupted (" + reason + "); trying again");
     }
 }
