@@ -4,6 +4,8 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
+import io.github.nst4j.cli.weights.DownloadProgress;
+import io.github.nst4j.cli.weights.FileDigest;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
@@ -62,6 +64,8 @@ import picocli.CommandLine.Spec;
             "    nst --content photo.jpg --style scream.jpg --output out.png --resume out.png.state.npz",
             "  Without any download (untrained weights: plainer, but a real style transfer):",
             "    nst --content photo.jpg --style scream.jpg --output out.png --weights untrained",
+            "  Download the pretrained weights now, for a machine that goes offline later; list the cache:",
+            "    nst weights --fetch keras && nst weights",
             "  Score a result against the style (colour, spectrum, gradients):",
             "    nst stats --style scream.jpg out.png",
             "  Measure speed and memory at 128, 256 and 512 px:",
@@ -97,8 +101,8 @@ final class NstCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "NAME|FILE", defaultValue = WeightsOption.PRETRAINED,
             converter = WeightsOptionConverter.class,
             description = "VGG19 weights: pretrained (trained on ImageNet, downloaded once and kept compact, ~80 MB:"
-                    + " the DL4J zoo's, else Keras', else torchvision's, whichever is reached first),"
-                    + " or zoo, keras or torchvision for that one alone; a local file (a .pth, a Keras"
+                    + " the DL4J zoo's, else Keras', else torchvision's, whichever is reached first; nst weights"
+                    + " lists them), or zoo, keras or torchvision for that one alone; a local file (a .pth, a Keras"
                     + " VGG19 .h5, a .npz or the zoo's vgg19_dl4j_inference.zip, see README); untrained (no"
                     + " download: random filters drawn to see style, seeded by --seed; a plainer but real style"
                     + " transfer); or random (the zoo model's random initialisation; a pipeline check, not a style"

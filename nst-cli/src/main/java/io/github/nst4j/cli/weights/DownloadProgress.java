@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.weights;
 
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.PrintWriter;
@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows the weights download: a bar with MB, rate and ETA on a terminal, else a line every 10%; and
  * says in a line when a source is given up for the next.
  */
-final class DownloadProgress implements DownloadListener {
+public final class DownloadProgress implements DownloadListener {
     private static final double MB = 1024 * 1024;
 
     private final PrintWriter lines;
@@ -20,7 +20,8 @@ final class DownloadProgress implements DownloadListener {
     private ProgressBar bar;
     private long nextLinePercent;
 
-    DownloadProgress(PrintWriter lines, boolean terminal) {
+    /** @param terminal whether to draw a bar (on a console) rather than lines */
+    public DownloadProgress(PrintWriter lines, boolean terminal) {
         this.lines = lines;
         this.terminal = terminal;
     }
