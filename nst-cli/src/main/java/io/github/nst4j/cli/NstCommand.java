@@ -112,7 +112,8 @@ final class NstCommand implements Callable<Integer> {
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
             converter = LowerCaseEnumConverter.OfInputConvention.class,
             description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
-                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz and .pth.")
+                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz and"
+                    + " .pth.")
     private InputConvention weightsPreprocessing;
 
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",

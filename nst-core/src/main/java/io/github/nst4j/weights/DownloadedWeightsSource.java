@@ -61,8 +61,9 @@ final class DownloadedWeightsSource implements WeightsSource {
                 deleteQuietly(compact);
             }
         }
-        Path downloaded = Download.builder().uri(published.uri()).target(cacheDirectory.resolve(published.downloadName()))
-                .checksum(published.checksum()).readTimeout(readTimeout).listener(listener).build().fetch();
+        Path downloaded = Download.builder().uri(published.uri())
+                .target(cacheDirectory.resolve(published.downloadName())).checksum(published.checksum())
+                .readTimeout(readTimeout).listener(listener).build().fetch();
         Vgg19Weights weights;
         try {
             weights = WeightsFile.load(downloaded, published.convention());

@@ -131,7 +131,8 @@ public final class WeightsCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%-12s %-7s %6.1f MB  sha256 %s  %s", which.id(), "cached",
                     Files.size(compact) / MB, FileDigest.sha256Hex(compact), compact);
         } catch (IOException e) {
-            throw new NstException("Cannot read the cached " + which.id() + " weights " + compact + ": " + e.getMessage(), e);
+            throw new NstException("Cannot read the cached " + which.id() + " weights " + compact + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -107,7 +107,8 @@ final class ProxyChoice {
     }
 
     private static String withoutPassword(URI proxy) {
-        return proxy.getRawUserInfo() == null ? proxy.toString() : proxy.toString().replace(proxy.getRawUserInfo(), "***");
+        String userInfo = proxy.getRawUserInfo();
+        return userInfo == null ? proxy.toString() : proxy.toString().replace(userInfo, "***");
     }
 
     private boolean bypassed(String host) {
@@ -120,7 +121,10 @@ final class ProxyChoice {
                 .filter(entry -> !entry.isEmpty()).anyMatch(entry -> matches(name, entry));
     }
 
-    /** curl's rules: {@code *} matches all, {@code example.org} and {@code .example.org} the domain and its subdomains. */
+    /**
+     * curl's rules: {@code *} matches all; {@code example.org} and {@code .example.org} match the domain
+     * and its subdomains; a port is ignored.
+     */
     private static boolean matches(String host, String entry) {
         if (entry.equals("*")) {
             return true;
