@@ -76,7 +76,7 @@ final class RunPreparation {
                 request.styleWeight(), request.tvWeight(), request.normalizeGradients());
         return new StyleTransferSettings(request.mode(), spec, request.iterations(), request.optimizer(),
                 request.learningRate(), request.lbfgsMemory(), request.init(), request.initNoiseRatio(), request.seed(),
-                request.pooling(), request.weights() != null ? request.weights() : WeightsSource.zoo(),
+                request.pooling(), request.weights() != null ? request.weights() : WeightsSource.pretrained(),
                 request.preserveColors(), normalisedBlend(request), request.resumeFrom(), request.lowMemory(),
                 new BudgetedObjective.StopRule(request.tolerance(), request.toleranceWindow()));
     }

@@ -284,7 +284,7 @@ public final class StyleTransferBuilder {
         return this;
     }
 
-    /** Where the VGG19 weights come from (default {@link WeightsSource#zoo()}). */
+    /** Where the VGG19 weights come from (default {@link WeightsSource#pretrained()}). */
     public StyleTransferBuilder weights(WeightsSource source) {
         given(source, "weights");
         this.weights = source;

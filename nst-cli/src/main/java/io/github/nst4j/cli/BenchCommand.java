@@ -25,9 +25,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private StepTimingOptions timing;
 
-    @Option(names = "--weights", paramLabel = "zoo|random|FILE", defaultValue = WeightsOption.RANDOM,
+    @Option(names = "--weights", paramLabel = "NAME|FILE", defaultValue = WeightsOption.RANDOM,
             converter = WeightsOptionConverter.class,
-            description = "VGG19 weights; speed does not depend on their values.")
+            description = "VGG19 weights, named or a file as for nst --weights; speed does not depend on their values.")
     private WeightsOption weights;
 
     @Override

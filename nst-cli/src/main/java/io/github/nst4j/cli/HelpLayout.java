@@ -24,6 +24,7 @@ final class HelpLayout {
         "       nst bench [OPTIONS]                               (speed and memory of this machine)",
         "       nst studio [OPTIONS]                              (style transfer in the browser)",
         "       nst stats --style FILE IMAGE...                   (how far images are from a style)",
+        "       nst weights [--fetch SOURCE|all | --verify]       (the pretrained weights' cache)",
         ""
     };
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -46,14 +47,14 @@ final class JobRunner {
     private final PrintWriter err;
     private final InterruptGuard interrupt;
     private final Extras extras;
-    private final String weights;
+    private final Supplier<String> weights;
     private final Function<StyleTransfer, Map<String, Object>> settings;
 
     /**
-     * @param weights how the record names the weights
+     * @param weights how the summary and the record name the weights, at the time they are written
      * @param settings every option's value as this job used it, for the record
      */
-    JobRunner(PrintWriter out, PrintWriter err, InterruptGuard interrupt, Extras extras, String weights,
+    JobRunner(PrintWriter out, PrintWriter err, InterruptGuard interrupt, Extras extras, Supplier<String> weights,
             Function<StyleTransfer, Map<String, Object>> settings) {
         this.out = out;
         this.err = err;
@@ -203,7 +204,7 @@ final class JobRunner {
         double seconds = previous.endMillis() / 1000.0 + result.elapsed().toMillis() / 1000.0;
         Map<String, Object> used = settings.apply(transfer);
         used.put("--record", RunRecord.value(record));
-        RunRecord.write(record, used, weights, transfer, result, steps, seconds, output);
+        RunRecord.write(record, used, weights.get(), transfer, result, steps, seconds, output);
         written.add(record);
         if (extras.plot() != null) {
             LossPlot.write(steps, extras.plot());
@@ -272,6 +273,6 @@ final class JobRunner {
         String resumed = resume == null ? "" : ", resuming after iteration " + resume.iterationsDone();
         return String.format(Locale.ROOT, "%s at %dx%d px%s, %d iteration%s%s%s, %s, weights: %s%s", what,
                 transfer.outputWidth(), transfer.outputHeight(), levels, iterations, iterations == 1 ? "" : "s",
-                perScale, tiles, transfer.optimizer().name().toLowerCase(Locale.ROOT), weights, resumed);
+                perScale, tiles, transfer.optimizer().name().toLowerCase(Locale.ROOT), weights.get(), resumed);
     }
 }

@@ -4,6 +4,8 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;
+import io.github.nst4j.cli.weights.DownloadProgress;
+import io.github.nst4j.cli.weights.FileDigest;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
@@ -62,6 +64,8 @@ import picocli.CommandLine.Spec;
             "    nst --content photo.jpg --style scream.jpg --output out.png --resume out.png.state.npz",
             "  Without any download (untrained weights: plainer, but a real style transfer):",
             "    nst --content photo.jpg --style scream.jpg --output out.png --weights untrained",
+            "  Download the pretrained weights now, for a machine that goes offline later; list the cache:",
+            "    nst weights --fetch keras && nst weights",
             "  Score a result against the style (colour, spectrum, gradients):",
             "    nst stats --style scream.jpg out.png",
             "  Measure speed and memory at 128, 256 and 512 px:",
@@ -94,18 +98,22 @@ final class NstCommand implements Callable<Integer> {
     @Mixin
     private TransferOptions transfer;
 
-    @Option(names = "--weights", paramLabel = "zoo|untrained|random|FILE", defaultValue = WeightsOption.ZOO,
+    @Option(names = "--weights", paramLabel = "NAME|FILE", defaultValue = WeightsOption.PRETRAINED,
             converter = WeightsOptionConverter.class,
-            description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
-                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), untrained (no download:"
-                    + " random filters drawn to see style, seeded by --seed; a plainer but real style transfer), or"
-                    + " random (the zoo model's random initialisation; a pipeline check, not a style transfer).")
+            description = "VGG19 weights: pretrained (trained on ImageNet, downloaded once and kept compact, ~80 MB:"
+                    + " the DL4J zoo's, else Keras', else torchvision's, whichever is reached first; nst weights"
+                    + " lists them), or zoo, keras or torchvision for that one alone; a local file (a .pth, a Keras"
+                    + " VGG19 .h5, a .npz or the zoo's vgg19_dl4j_inference.zip, see README); untrained (no"
+                    + " download: random filters drawn to see style, seeded by --seed; a plainer but real style"
+                    + " transfer); or random (the zoo model's random initialisation; a pipeline check, not a style"
+                    + " transfer).")
     private WeightsOption weights;
 
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
             converter = LowerCaseEnumConverter.OfInputConvention.class,
             description = "Input convention of a weights file: caffe (BGR, 0-255, mean-subtracted) or torch"
-                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz.")
+                    + " (RGB, 0-1, ImageNet mean/std). Default: caffe for the zoo zip and .h5, torch for .npz and"
+                    + " .pth.")
     private InputConvention weightsPreprocessing;
 
     @Option(names = "--save-every", paramLabel = "N", defaultValue = "0",
@@ -157,10 +165,12 @@ final class NstCommand implements Callable<Integer> {
                 new DownloadProgress(err, System.console() != null)).cached();
         batch.notes().forEach(note -> err.println("nst: note: " + note));
         InputNotes.report(jobs, err);
+        String checksum = weightsChecksum();
         try (InterruptGuard interrupt = new InterruptGuard()) {
+            // Asked when written: once loaded, pretrained weights name the source that gave them.
             JobRunner runner = new JobRunner(spec.commandLine().getOut(), err, interrupt,
                     new JobRunner.Extras(record, plot, animate, saveEvery, jobs.size() > 1, estimateOnly),
-                    weightsSource.description() + weightsChecksum(), this::settings);
+                    () -> weightsSource.loadedDescription() + checksum, this::settings);
             BatchOutcome outcome = new BatchOutcome();
             for (BatchPlan.Job job : jobs) {
                 if (interrupt.interrupted()) {
@@ -398,7 +408,8 @@ final class NstCommand implements Callable<Integer> {
             throw usage("--save-every must be 0 or positive, got " + saveEvery);
         }
         if (weightsPreprocessing != null && !weights.isFile()) {
-            throw usage("--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
+            throw usage("--weights-preprocessing applies only to a weights file; downloaded, untrained and random"
+                    + " weights bring their own");
         }
     }
 

@@ -2,7 +2,9 @@ package io.github.nst4j.cli;
 
 import io.github.nst4j.cli.stats.StatsCommand;
 import io.github.nst4j.cli.studio.StudioCommand;
+import io.github.nst4j.cli.weights.WeightsCommand;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.weights.WeightsCache;
 import picocli.CommandLine;
 
 /** Entry point of the {@code nst} command. */
@@ -21,10 +23,16 @@ public final class NstMain {
 
     /** The configured command line, shared by {@link #main} and tests (which may swap its writers). */
     public static CommandLine commandLine() {
+        return commandLine(WeightsCache.standard());
+    }
+
+    /** As {@link #commandLine()}, with {@code nst weights} looking after {@code weightsCache}; for tests. */
+    public static CommandLine commandLine(WeightsCache weightsCache) {
         CommandLine commandLine = new CommandLine(new NstCommand());
         // Added here rather than in @Command: the studio is handed the record writer it may not depend on.
         commandLine.addSubcommand("studio", new StudioCommand(new StudioRecords()));
         commandLine.addSubcommand("stats", new StatsCommand());
+        commandLine.addSubcommand("weights", new WeightsCommand(weightsCache));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(java.nio.file.Path.class, new InputPathConverter());
         HelpLayout.install(commandLine);

@@ -4,24 +4,37 @@ import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The value of {@code --weights}: {@code zoo}, {@code untrained}, {@code random} or a weights file. */
+/**
+ * The value of {@code --weights}: {@code pretrained} (the zoo, else Keras' file, else torchvision's),
+ * one of those alone ({@code zoo}, {@code keras}, {@code torchvision}), {@code untrained},
+ * {@code random} or a weights file.
+ */
 record WeightsOption(String value) {
+    static final String PRETRAINED = "pretrained";
     static final String ZOO = "zoo";
+    static final String KERAS = "keras";
+    static final String TORCHVISION = "torchvision";
     static final String UNTRAINED = "untrained";
     static final String RANDOM = "random";
-    /** What to give when the zoo cannot be downloaded. */
-    static final String OFFLINE_CHOICES = "the offline choices: --weights FILE (the zoo's vgg19_dl4j_inference.zip,"
-            + " a Keras VGG19 .h5 or a .npz), or --weights untrained (no file: a plainer but real style transfer)";
+    /** The words {@code --weights} takes besides a file. */
+    static final List<String> WORDS = List.of(PRETRAINED, ZOO, KERAS, TORCHVISION, UNTRAINED, RANDOM);
+    /** What to give when the weights cannot be downloaded. */
+    static final String OFFLINE_CHOICES = "the offline choices: --weights FILE (a downloaded .pth, .h5, .npz or the"
+            + " zoo's .zip), or --weights untrained (no file: a plainer but real style transfer)";
 
     /**
      * @param seed seed of untrained or random weights
      * @param convention {@code --weights-preprocessing}, or null for the source's own
-     * @param download hears the progress of a zoo download
+     * @param download hears the progress of a download, and a move to the next source
      */
     WeightsSource source(long seed, InputConvention convention, DownloadListener download) {
         return switch (value) {
+            case PRETRAINED -> WeightsSource.pretrained(download);
             case ZOO -> WeightsSource.zoo(download);
+            case KERAS -> WeightsSource.keras(download);
+            case TORCHVISION -> WeightsSource.torchvision(download);
             case UNTRAINED -> WeightsSource.untrained(seed);
             case RANDOM -> WeightsSource.random(seed);
             default -> convention == null ? WeightsSource.file(Path.of(value))
@@ -29,9 +42,9 @@ record WeightsOption(String value) {
         };
     }
 
-    /** True when the value names a weights file rather than zoo, untrained or random. */
+    /** True when the value names a weights file rather than one of the {@link #WORDS}. */
     boolean isFile() {
-        return !value.equals(ZOO) && !value.equals(UNTRAINED) && !value.equals(RANDOM);
+        return !WORDS.contains(value);
     }
 
     @Override

@@ -25,6 +25,11 @@ final class CachedWeightsSource implements WeightsSource {
     }
 
     @Override
+    public String loadedDescription() {
+        return delegate.loadedDescription();
+    }
+
+    @Override
     public WeightsDefaults runDefaults() {
         return delegate.runDefaults();
     }

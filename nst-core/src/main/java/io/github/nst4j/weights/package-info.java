@@ -1,5 +1,6 @@
 /**
- * Where VGG19's weights come from: the DL4J zoo (downloaded once and cached), a local file (the zoo
- * zip, Keras HDF5 or NumPy {@code .npz}), or random values for tests.
+ * Where VGG19's weights come from: pretrained files downloaded once and kept compact (the DL4J zoo,
+ * Keras' or torchvision's, tried in turn), a local file (the zoo zip, Keras HDF5, NumPy {@code .npz}
+ * or a PyTorch state dict), untrained weights that still see style, or random values for tests.
  */
 package io.github.nst4j.weights;

@@ -9,6 +9,7 @@ import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.network.Vgg19Weights;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.weights.download.Checksum;
+import io.github.nst4j.weights.download.Download;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The zoo source against a loopback HTTP server serving a small VGG19 zip made by the test. */
+/** The zoo source ({@link DownloadedWeightsSource}) against a loopback HTTP server serving a small VGG19 zip made by the test. */
 class ZooWeightsSourceTest {
     @TempDir
     static Path served;
@@ -117,13 +118,16 @@ class ZooWeightsSourceTest {
     void noNetworkSaysHowToRunOffline() {
         server.stop(0);
         assertThatThrownBy(() -> source(adler32).load()).isInstanceOf(NstException.class)
-                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("to work offline, use a weights file")
+                .hasMessageContaining("vgg19_dl4j_inference.zip").hasMessageContaining("to work offline, use untrained weights (no file needed) or a weights file")
                 .hasMessageContaining(cache.toString()).hasMessageNotContaining("\n");
     }
 
-    private ZooWeightsSource source(long checksum) {
+    private WeightsSource source(long checksum) {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/vgg19_dl4j_inference.zip");
-        return new ZooWeightsSource(cache, uri, Checksum.adler32(checksum), DownloadListener.NONE);
+        PretrainedWeights.Published zoo = PretrainedWeights.ZOO.published();
+        return new DownloadedWeightsSource(PretrainedWeights.ZOO, new PretrainedWeights.Published(uri,
+                Checksum.adler32(checksum), zoo.downloadName(), zoo.compactName(), zoo.convention()), cache,
+                Download.DEFAULT_READ_TIMEOUT, DownloadListener.NONE);
     }
 
     private static void assertSame(Vgg19Weights loaded) {

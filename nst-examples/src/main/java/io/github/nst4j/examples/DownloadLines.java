@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Reports the one-time download of the zoo weights (~550 MB): a line at the start and every tenth
- * of it (every 50 MB when the server does not say the size).
+ * Reports the one-time download of the pretrained weights: a line at the start and every tenth of it
+ * (every 50 MB when the server does not say the size), and a line when a source is given up for the next.
  */
 final class DownloadLines implements DownloadListener {
     private static final double MB = 1024 * 1024;
@@ -33,6 +33,13 @@ final class DownloadLines implements DownloadListener {
     @Override
     public void onRetry(String reason) {
         out.println("download interrupted (" + reason + "); trying again");
+        out.flush();
+        nextLineAt = 0;
+    }
+
+    @Override
+    public void onFallback(String line) {
+        out.println(line);
         out.flush();
         nextLineAt = 0;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * of Gatys et al.; shows the {@code BufferedImage} side of the API.
  *
  * <pre>
- * nst-examples/run ExtractStyle painting.jpg texture.png [--size N] [--iterations N] [--weights zoo|untrained|random|FILE]
+ * nst-examples/run ExtractStyle painting.jpg texture.png [--size N] [--iterations N] [--weights NAME|FILE]
  * </pre>
  */
 @Command(name = "ExtractStyle", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,

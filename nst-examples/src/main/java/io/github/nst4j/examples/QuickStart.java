@@ -17,7 +17,7 @@ public final class QuickStart {
      * Paints {@code photo} in the style of {@code painting}, {@code size} px on the long side, and
      * writes it to {@code output}.
      *
-     * @param weights {@code WeightsSource.zoo()} (the pretrained VGG19, downloaded once),
+     * @param weights {@code WeightsSource.pretrained()} (the pretrained VGG19, downloaded once),
      *     {@code .file(path)} or {@code .random(seed)} (offline, untrained: a pipeline check only)
      * @throws io.github.nst4j.error.NstException with a one-line message, for a problem the user can fix
      */

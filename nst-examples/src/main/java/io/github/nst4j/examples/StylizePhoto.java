@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * Paints a photo in the style of a painting, the way an application would embed nst4j.
  *
  * <pre>
- * nst-examples/run StylizePhoto photo.jpg painting.jpg out.png [--size N] [--iterations N] [--weights zoo|untrained|random|FILE]
+ * nst-examples/run StylizePhoto photo.jpg painting.jpg out.png [--size N] [--iterations N] [--weights NAME|FILE]
  * </pre>
  */
 @Command(name = "StylizePhoto", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,

@@ -9,16 +9,17 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The examples' {@code --weights zoo|untrained|random|FILE} option (a picocli mixin), as {@code nst}'s. */
+/** The examples' {@code --weights NAME|FILE} option (a picocli mixin), as {@code nst}'s. */
 public final class WeightsOption {
-    @Option(names = "--weights", paramLabel = "zoo|untrained|random|FILE", defaultValue = ExampleWeights.ZOO,
+    @Option(names = "--weights", paramLabel = "NAME|FILE", defaultValue = ExampleWeights.PRETRAINED,
             converter = Checked.class,
-            description = "VGG19 weights: zoo (pretrained, downloaded once, ~550 MB), a local file (the zoo's"
-                    + " vgg19_dl4j_inference.zip, a Keras VGG19 .h5 or a .npz, see README), untrained (no download: a"
-                    + " plainer but real style transfer), or random (a pipeline check only, not a style transfer).")
+            description = "VGG19 weights: pretrained (downloaded once: the zoo's, else Keras', else torchvision's),"
+                    + " or zoo, keras or torchvision alone; a local file (a .pth, a Keras VGG19 .h5, a .npz or the"
+                    + " zoo's vgg19_dl4j_inference.zip, see README); untrained (no download: a plainer but real style"
+                    + " transfer); or random (a pipeline check only, not a style transfer).")
     private String value;
 
-    /** The weights named, reporting a zoo download to {@code progress}. */
+    /** The weights named, reporting a download to {@code progress}. */
     public WeightsSource source(PrintWriter progress) {
         return ExampleWeights.parse(value, new DownloadLines(progress));
     }
@@ -27,13 +28,11 @@ public final class WeightsOption {
     static final class Checked implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            String word = value.trim().toLowerCase(Locale.ROOT);
-            boolean named = word.equals(ExampleWeights.ZOO) || word.equals(ExampleWeights.RANDOM);
-            if (named || Files.isRegularFile(Path.of(value))) {
+            if (ExampleWeights.WORDS.contains(value.trim().toLowerCase(Locale.ROOT)) || Files.isRegularFile(Path.of(value))) {
                 return value;
             }
-            throw new TypeConversionException("no weights file " + value + " (give zoo, random, or the path of the"
-                    + " zoo's .zip, a Keras .h5 or a .npz)");
+            throw new TypeConversionException("no weights file " + value + " (give " + String.join(", ",
+                    ExampleWeights.WORDS) + ", or the path of a .pth, a Keras .h5, a .npz or the zoo's .zip)");
         }
     }
 }

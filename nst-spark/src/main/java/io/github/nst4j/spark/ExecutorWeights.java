@@ -51,7 +51,10 @@ final class ExecutorWeights {
 
     private static WeightsSource resolve(WeightsChoice choice, long seed, HadoopFiles files) {
         return switch (choice.value()) {
+            case WeightsChoice.PRETRAINED -> WeightsSource.pretrained();
             case WeightsChoice.ZOO -> WeightsSource.zoo();
+            case WeightsChoice.KERAS -> WeightsSource.keras();
+            case WeightsChoice.TORCHVISION -> WeightsSource.torchvision();
             case WeightsChoice.UNTRAINED -> WeightsSource.untrained(seed);
             case WeightsChoice.RANDOM -> WeightsSource.random(seed);
             default -> {

@@ -72,11 +72,12 @@ final class NstSparkCommand implements Callable<Integer> {
                     + " or a .parquet dataset.")
     private String report;
 
-    @Option(names = "--weights", paramLabel = "zoo|untrained|random|URI", defaultValue = WeightsChoice.ZOO,
-            description = "VGG19 weights: zoo (downloaded once per executor), untrained (no download; a plainer but"
-                    + " real style transfer), random (pipeline checks only), or a"
-                    + " weights file (zoo .zip, Keras .h5, .npz) that every executor can read, or the name of one"
-                    + " shipped with spark-submit --files. Loaded once per executor.")
+    @Option(names = "--weights", paramLabel = "NAME|URI", defaultValue = WeightsChoice.PRETRAINED,
+            description = "VGG19 weights: pretrained (downloaded once per executor: the zoo's, else Keras', else"
+                    + " torchvision's, as for nst), or zoo, keras or torchvision alone; untrained (no download; a"
+                    + " plainer but real style transfer); random (pipeline checks only); or a weights file (.pth,"
+                    + " Keras .h5, .npz, zoo .zip) that every executor can read, or the name of one shipped with"
+                    + " spark-submit --files. Loaded once per executor.")
     private String weights;
 
     @Option(names = "--weights-preprocessing", paramLabel = "caffe|torch",
@@ -134,7 +135,8 @@ final class NstSparkCommand implements Callable<Integer> {
             throw usage("--partitions must be 0 or positive, got " + partitions);
         }
         if (weightsPreprocessing != null && !new WeightsChoice(weights, null).isFile()) {
-            throw usage("--weights-preprocessing applies only to a weights file; zoo and random weights are Caffe's");
+            throw usage("--weights-preprocessing applies only to a weights file; downloaded, untrained and random"
+                    + " weights bring their own");
         }
         if (report != null) {
             try {

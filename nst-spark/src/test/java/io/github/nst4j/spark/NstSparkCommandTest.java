@@ -14,7 +14,7 @@ class NstSparkCommandTest {
         SparkRun help = SparkRun.of("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--manifest=URI", "--content-dir=URI", "--report=URI", "--weights=zoo|random|URI")
+        assertThat(help.out()).contains("--manifest=URI", "--content-dir=URI", "--report=URI", "--weights=NAME|URI")
                 .contains("--style-weight=W").contains("Default: " + Defaults.STYLE_WEIGHT)
                 .contains("--size=N").contains("Default: " + Defaults.SIZE)
                 .doesNotContain("--fail-first-attempt");

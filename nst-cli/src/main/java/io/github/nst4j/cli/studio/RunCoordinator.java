@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs one style transfer at a time, on one thread of its own (SameDiff keeps its session memory
@@ -56,12 +57,12 @@ final class RunCoordinator implements AutoCloseable {
      * freed to make room until it ends.
      *
      * @param imageNames the name of each image of the settings, by id
-     * @param weights how the record names the weights
+     * @param weights how the record names the weights, once they are loaded
      * @return the run's number
      * @throws Refusal (409) when another run goes and {@code replace} is false
      */
     synchronized int start(RunSettings settings, Map<String, String> imageNames, StyleTransfer transfer,
-            String weights, boolean replace) {
+            Supplier<String> weights, boolean replace) {
         if (running != null && !replace) {
             throw new Refusal(409, "A run is in progress: stop it first, or start this one in its place");
         }
@@ -112,7 +113,7 @@ final class RunCoordinator implements AutoCloseable {
     }
 
     private void execute(LiveRun run, RunSettings settings, Map<String, String> imageNames, StyleTransfer transfer,
-            String weights) {
+            Supplier<String> weights) {
         status(run.id(), "running", String.format(Locale.ROOT, "Loading the %s weights and preparing %dx%d px",
                 settings.weights(), transfer.outputWidth(), transfer.outputHeight()));
         try {
@@ -120,7 +121,7 @@ final class RunCoordinator implements AutoCloseable {
             Path image = folder.image(run.id());
             ImageWriter.write(result.image(), image);
             Path record = folder.record(run.id());
-            records.write(record, settings.recorded(imageNames, transfer), weights, transfer, result,
+            records.write(record, settings.recorded(imageNames, transfer), weights.get(), transfer, result,
                     run.elapsedMillis(), image);
             StudioResult done = StudioResult.of(run.id(), settings, imageNames, result, run.progress(), image, record);
             results.put(done.id(), done);

@@ -24,7 +24,7 @@ import java.util.Map;
  * @param init content, noise or style; null for the library's choice
  * @param contentWeight the content weight, or null for the default of the weights
  * @param tvWeight the TV weight, or null for the default of the weights
- * @param weights {@value WeightsChoice#ZOO}, {@value WeightsChoice#UNTRAINED} or {@value WeightsChoice#RANDOM}
+ * @param weights {@value WeightsChoice#PRETRAINED}, {@value WeightsChoice#UNTRAINED} or {@value WeightsChoice#RANDOM}
  */
 record RunSettings(String content, List<String> styles, List<Double> styleBlend, Integer size, Integer iterations,
         Double contentWeight, Double styleWeight, Double tvWeight, String optimizer, String init,
@@ -39,7 +39,7 @@ record RunSettings(String content, List<String> styles, List<Double> styleBlend,
         preserveColors = preserveColors == null ? name(Defaults.COLORS) : preserveColors;
         levels = levels == null ? Defaults.LEVELS : levels;
         seed = seed == null ? Defaults.SEED : seed;
-        weights = weights == null ? WeightsChoice.ZOO : weights;
+        weights = weights == null ? WeightsChoice.PRETRAINED : weights;
     }
 
     /**

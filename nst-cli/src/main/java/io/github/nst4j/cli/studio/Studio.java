@@ -31,7 +31,7 @@ final class Studio implements AutoCloseable {
     /**
      * Starts the server on {@code host}; {@code port} 0 picks a free one.
      *
-     * @param initialWeights the weights the page starts with: zoo or random
+     * @param initialWeights the weights the page starts with: pretrained, untrained or random
      * @param folder where results go; closed with the studio
      * @param limits what the session may hold at once
      * @throws Exception if the server cannot start, e.g. the port is taken

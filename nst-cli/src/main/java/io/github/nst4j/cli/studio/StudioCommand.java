@@ -42,8 +42,8 @@ public final class StudioCommand implements Callable<Integer> {
             description = "Keep the results (image and JSON record of each run) in DIR, created if missing.")
     private Path keep;
 
-    @Option(names = "--weights", paramLabel = "zoo|untrained|random", defaultValue = WeightsChoice.ZOO,
-            description = "The weights the page starts with (it can switch): zoo (pretrained, downloaded once),"
+    @Option(names = "--weights", paramLabel = "pretrained|untrained|random", defaultValue = WeightsChoice.PRETRAINED,
+            description = "The weights the page starts with (it can switch): pretrained (downloaded once, as for nst),"
                     + " untrained (no download; a plainer but real style transfer) or random (a pipeline check only).")
     private String weights;
 
@@ -60,7 +60,7 @@ public final class StudioCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!WeightsChoice.isChoice(weights)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--weights: choose zoo, untrained or random; the studio takes no weights file");
+                    "--weights: choose pretrained, untrained or random; the studio takes no weights file");
         }
         if (!isLoopback(host)) {
             err.println("nst studio: warning: listening on " + host + ", not loopback: anyone who can reach this"

@@ -3,6 +3,7 @@ package io.github.nst4j.cli.studio;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.weights.WeightsSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -128,7 +129,7 @@ final class StudioHandler extends Handler.Abstract {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("defaults", RunSettings.defaults(initialWeights));
         // The content weight's default depends on the weights; the page moves its slider when they change.
-        config.put("contentWeightByWeights", Map.of(WeightsChoice.ZOO, RunSettings.contentWeight(WeightsChoice.ZOO),
+        config.put("contentWeightByWeights", Map.of(WeightsChoice.PRETRAINED, RunSettings.contentWeight(WeightsChoice.PRETRAINED),
                 WeightsChoice.UNTRAINED, RunSettings.contentWeight(WeightsChoice.UNTRAINED),
                 WeightsChoice.RANDOM, RunSettings.contentWeight(WeightsChoice.RANDOM)));
         config.put("maxUploadBytes", UploadDecoder.MAX_BYTES);
@@ -158,8 +159,8 @@ final class StudioHandler extends Handler.Abstract {
                         + " were sent): remove some");
         Map<String, String> imageNames = settings.imageNames(images);
         StyleTransfer transfer = settings.builder(images, weights).build();
-        String described = weights.source(settings.weights(), settings.seed()).description();
-        int id = runs.start(settings, imageNames, transfer, described, replace);
+        WeightsSource source = weights.source(settings.weights(), settings.seed());
+        int id = runs.start(settings, imageNames, transfer, source::loadedDescription, replace);
         Replies.json(response, callback, 202, Map.of("run", id));
     }
 

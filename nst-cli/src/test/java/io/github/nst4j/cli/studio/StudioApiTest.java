@@ -210,7 +210,7 @@ class StudioApiTest {
         file.put("weights", "/etc/passwd");
         HttpResponse<String> weights = client.postJson("api/runs", file);
         assertThat(weights.statusCode()).isEqualTo(400);
-        assertThat(weights.body()).contains("choose zoo, untrained or random");
+        assertThat(weights.body()).contains("choose pretrained, untrained or random");
 
     }
 

@@ -21,7 +21,7 @@ class StudioCommandTest {
     void aWeightsFileIsNotAChoice() {
         Run run = run("studio", "--weights", "vgg19.npz");
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains("nst: error: --weights: choose zoo, untrained or random; the studio takes no weights file");
+        assertThat(run.err).contains("nst: error: --weights: choose pretrained, untrained or random; the studio takes no weights file");
     }
 
     @Test

@@ -14,7 +14,29 @@ public interface Checksum {
      * @throws IllegalArgumentException if {@code hex} is not 64 hexadecimal digits
      */
     static Checksum sha256(String hex) {
-        return new Sha256Checksum(hex);
+        return new DigestChecksum("SHA-256", hex, false);
+    }
+
+    /**
+     * The first digits of a SHA-256 digest, as torchvision publishes them in its file names
+     * ({@code vgg19-dcbb9e9d.pth}).
+     *
+     * @param hexPrefix 1 to 64 hexadecimal digits, in either case
+     * @throws IllegalArgumentException if {@code hexPrefix} is not 1 to 64 hexadecimal digits
+     */
+    static Checksum sha256Prefix(String hexPrefix) {
+        return new DigestChecksum("SHA-256", hexPrefix, true);
+    }
+
+    /**
+     * An MD5 digest, as Keras publishes for its weights files: enough to catch a damaged download,
+     * though not a forged one.
+     *
+     * @param hex the 32 hexadecimal digits, in either case
+     * @throws IllegalArgumentException if {@code hex} is not 32 hexadecimal digits
+     */
+    static Checksum md5(String hex) {
+        return new DigestChecksum("MD5", hex, false);
     }
 
     /** The algorithm's name, for messages, e.g. {@code "Adler-32"}. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Objects;
  * <p>The bytes go to {@code <target>.part} beside the target, which takes the target's name only
  * once its checksum is right, so the target is always either absent or complete. A part left by a
  * cut download is continued with an HTTP {@code Range} request. A connection cut mid-file is
- * resumed once; a file with the wrong checksum is downloaded once more from scratch.
+ * resumed once; a file with the wrong checksum is downloaded once more from scratch. A proxy set in
+ * Java's properties ({@code https.proxyHost}, {@code -Djava.net.useSystemProxies=true}) or else in
+ * {@code HTTPS_PROXY} (with {@code NO_PROXY}) is used.
  *
  * <pre>{@code
  * Path zip = Download.builder()
@@ -27,17 +30,22 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Download {
+    /** How long a silent server is waited for by default: a minute. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final URI uri;
     private final Path target;
     private final Path part;
     private final Checksum checksum;
     private final DownloadListener listener;
+    private final HttpGet http;
 
     private Download(Builder builder) {
         uri = Objects.requireNonNull(builder.uri, "uri");
         target = Objects.requireNonNull(builder.target, "target").toAbsolutePath();
         checksum = Objects.requireNonNull(builder.checksum, "checksum");
         listener = builder.listener;
+        http = new HttpGet(builder.proxies, builder.readTimeout);
         part = target.resolveSibling(target.getFileName() + ".part");
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("Not an http(s) URL: " + uri);
@@ -57,7 +65,7 @@ public final class Download {
         if (Files.exists(target)) {
             return target;
         }
-        PartTransfer transfer = new PartTransfer(uri, part, checksum, listener);
+        PartTransfer transfer = new PartTransfer(uri, part, checksum, listener, http);
         boolean resumedOnce = false;
         boolean downloadedAgain = false;
         try {
@@ -96,7 +104,7 @@ public final class Download {
         String resumeHint = Files.exists(part) ? "; the next try resumes from " + part : "";
         String message = "Could not download " + uri + " (" + cause + "); cache file: " + target + resumeHint
                 + "; to work offline, use untrained weights (no file needed) or a weights file";
-        return new DownloadException(message.replaceAll("\\s+", " "), e);
+        return new DownloadException(message.replaceAll("\\s+", " "), cause, e);
     }
 
     private static String describe(IOException e) {
@@ -115,6 +123,8 @@ public final class Download {
         private Path target;
         private Checksum checksum;
         private DownloadListener listener = DownloadListener.NONE;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private ProxyChoice proxies = ProxyChoice.standard();
 
         private Builder() {
         }
@@ -140,6 +150,24 @@ public final class Download {
         /** Hears progress and retries; {@link DownloadListener#NONE} by default. */
         public Builder listener(DownloadListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How long a silent server is waited for, {@link #DEFAULT_READ_TIMEOUT} by default. A stall
+         * before the response fails the download; a stall mid-file counts as a cut connection.
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            if (readTimeout.isNegative() || readTimeout.isZero()) {
+                throw new IllegalArgumentException("The read timeout must be positive: " + readTimeout);
+            }
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /** Chooses the proxy; the environment's and Java's settings by default. */
+        Builder proxies(ProxyChoice proxies) {
+            this.proxies = Objects.requireNonNull(proxies, "proxies");
             return this;
         }
 

@@ -1,9 +1,11 @@
 package io.github.nst4j.weights.download;
 
+import org.slf4j.LoggerFactory;
+
 /** Hears how a {@link Download} is going, e.g. to draw a progress bar. Called on the downloading thread. */
 @FunctionalInterface
 public interface DownloadListener {
-    /** A listener that ignores everything. */
+    /** A listener that ignores progress and retries; a fallback is still logged (see {@link #onFallback}). */
     DownloadListener NONE = (bytesDone, totalBytesOrMinus1, bytesPerSecond) -> { };
 
     /**
@@ -17,5 +19,14 @@ public interface DownloadListener {
 
     /** Reports that the download starts again, and why (a cut connection, a checksum mismatch). */
     default void onRetry(String reason) {
+    }
+
+    /**
+     * Reports, in one line, that a source of pretrained weights could not be had and the next one is
+     * tried, e.g. {@code "The zoo weights are unavailable (HTTP 404 Not Found); trying keras"}. Logged
+     * as a warning by default, so that a fallback is never silent.
+     */
+    default void onFallback(String line) {
+        LoggerFactory.getLogger(DownloadListener.class).warn(line);
     }
 }

@@ -22,13 +22,15 @@ final class PartTransfer {
     private final Path part;
     private final Checksum checksum;
     private final DownloadListener listener;
+    private final HttpGet http;
     private final byte[] buffer = new byte[BUFFER_BYTES];
 
-    PartTransfer(URI uri, Path part, Checksum checksum, DownloadListener listener) {
+    PartTransfer(URI uri, Path part, Checksum checksum, DownloadListener listener, HttpGet http) {
         this.uri = uri;
         this.part = part;
         this.checksum = checksum;
         this.listener = listener;
+        this.http = http;
     }
 
     /**
@@ -41,7 +43,7 @@ final class PartTransfer {
     String complete() throws IOException {
         long partBytes = Files.exists(part) ? Files.size(part) : 0;
         if (partBytes > 0) {
-            HttpURLConnection connection = HttpGet.open(uri, partBytes);
+            HttpURLConnection connection = http.open(uri, partBytes);
             int status = connection.getResponseCode();
             if (status == HttpURLConnection.HTTP_PARTIAL && rangeStartsAt(connection, partBytes)) {
                 return receive(connection, partBytes);
@@ -53,7 +55,7 @@ final class PartTransfer {
             // 416, or another range: the part does not belong to the file the server has now.
             connection.disconnect();
         }
-        return receive(HttpGet.open(uri, 0), 0);
+        return receive(http.open(uri, 0), 0);
     }
 
     private static boolean rangeStartsAt(HttpURLConnection connection, long firstByte) {

@@ -190,7 +190,7 @@ class DownloadTest {
         assertThatThrownBy(download::fetch).isInstanceOf(NstException.class)
                 .hasMessageContaining(unreachable.toString())
                 .hasMessageContaining(target.toString())
-                .hasMessageContaining("to work offline, use a weights file")
+                .hasMessageContaining("to work offline, use untrained weights (no file needed) or a weights file")
                 .hasMessageNotContaining("\n");
     }
 

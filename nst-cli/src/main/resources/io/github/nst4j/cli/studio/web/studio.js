@@ -62,7 +62,7 @@ function applySettings(settings) {
 /** What the chosen weights mean; untrained weights use no TV smoothing, so its slider rests. */
 function showWeightsNote() {
   const weights = $('weights').value;
-  $('weights-note').hidden = weights === 'zoo';
+  $('weights-note').hidden = weights === 'pretrained';
   $('weights-note').textContent = weights === 'random'
     ? 'Random weights: the zoo model\'s random initialisation, a pipeline check only, not a real style transfer.'
     : 'Untrained weights: no download; random filters drawn to see style. Plainer than the pretrained network,'
@@ -331,7 +331,7 @@ function onFailure(failure) {
   setRunning(false);
   if (live()) $('status').textContent = `Run ${failure.run} failed.`;
   showError(failure.message);
-  if (failure.weights) { // the zoo could not be reached: offer what needs no download
+  if (failure.weights) { // no pretrained weights could be downloaded: offer what needs no download
     $('weights').value = failure.weights;
     showWeightsNote();
   }

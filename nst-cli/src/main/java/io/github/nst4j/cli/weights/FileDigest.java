@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.weights;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file, streamed, for the run record. */
-final class FileDigest {
+/** SHA-256 of a file, streamed, for the run record and the weights listing. */
+public final class FileDigest {
     private FileDigest() {
     }
 
-    static String sha256Hex(Path file) throws IOException {
+    /** The file's SHA-256 in lower-case hexadecimal. */
+    public static String sha256Hex(Path file) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.weights;
 
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.PrintWriter;
@@ -9,9 +9,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows the weights download: a bar with MB, rate and ETA on a terminal, else a line every 10%.
+ * Shows the weights download: a bar with MB, rate and ETA on a terminal, else a line every 10%; and
+ * says in a line when a source is given up for the next.
  */
-final class DownloadProgress implements DownloadListener {
+public final class DownloadProgress implements DownloadListener {
     private static final double MB = 1024 * 1024;
 
     private final PrintWriter lines;
@@ -19,7 +20,8 @@ final class DownloadProgress implements DownloadListener {
     private ProgressBar bar;
     private long nextLinePercent;
 
-    DownloadProgress(PrintWriter lines, boolean terminal) {
+    /** @param terminal whether to draw a bar (on a console) rather than lines */
+    public DownloadProgress(PrintWriter lines, boolean terminal) {
         this.lines = lines;
         this.terminal = terminal;
     }
@@ -49,11 +51,22 @@ final class DownloadProgress implements DownloadListener {
 
     @Override
     public void onRetry(String reason) {
+        restart();
+        lines.println("download interrupted (" + reason + "); trying again");
+    }
+
+    @Override
+    public void onFallback(String line) {
+        restart();
+        lines.println(line);
+    }
+
+    /** Ends the current bar or line count: another transfer follows. */
+    private void restart() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
         nextLinePercent = 0;
-        lines.println("download interrupted (" + reason + "); trying again");
     }
 }
