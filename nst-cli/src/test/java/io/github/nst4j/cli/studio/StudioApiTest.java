@@ -258,27 +258,35 @@ class StudioApiTest {
                 .hasSizeGreaterThanOrEqualTo(3);
     }
 
-    /** When the zoo cannot be reached, the failure says so and hands the page the untrained weights. */
+    /**
+     * When no source of pretrained weights can be reached, the failure says so and hands the page
+     * the untrained weights. Every download goes to the discard port, where nothing listens: the
+     * zoo's through its base address, the mirrors' through a proxy there.
+     */
     @Test
     void weightsThatCannotBeDownloadedOfferTheUntrainedOnes(@TempDir Path cache) throws Exception {
         String baseUrl = DL4JResources.getBaseDownloadURL();
         DL4JResources.setBaseDirectory(cache.toFile());
-        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/"); // the discard port: nothing listens
-        try (Studio offline = Studio.start("127.0.0.1", 0, WeightsChoice.ZOO, ResultsFolder.temporary(),
+        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
+        System.setProperty("https.proxyHost", "127.0.0.1");
+        System.setProperty("https.proxyPort", "9");
+        try (Studio offline = Studio.start("127.0.0.1", 0, WeightsChoice.PRETRAINED, ResultsFolder.temporary(),
                 new StudioRecords(), StudioLimits.forHeap(Runtime.getRuntime().maxMemory()))) {
             StudioClient page = new StudioClient(offline.address());
             page.listen();
             String content = page.upload("content.png", 80, 60);
             String style = page.upload("style.png", 80, 60);
             Map<String, Object> settings = StudioClient.settings(content, style, 64, 2);
-            settings.put("weights", "zoo");
+            settings.put("weights", "pretrained");
             int run = StudioClient.json(page.postJson("api/runs", settings)).path("run").asInt();
             JsonNode failure = page.next("failure", run).data();
             assertThat(failure.path("weights").asText()).isEqualTo("untrained");
-            assertThat(failure.path("message").asText()).contains("Could not download", "set to untrained");
+            assertThat(failure.path("message").asText()).contains("No pretrained VGG19 weights could be downloaded", "set to untrained");
         } finally {
             DL4JResources.setBaseDownloadURL(baseUrl);
             DL4JResources.resetBaseDirectoryLocation();
+            System.clearProperty("https.proxyHost");
+            System.clearProperty("https.proxyPort");
         }
     }
 

@@ -116,16 +116,19 @@ class StudioBrowserTest {
     void weightsThatCannotBeDownloadedSwitchThePageToUntrainedWeights() throws IOException {
         String baseUrl = DL4JResources.getBaseDownloadURL();
         DL4JResources.setBaseDirectory(Files.createDirectory(temp.resolve("dl4j")).toFile());
-        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/"); // the discard port: nothing listens
+        // The discard port, where nothing listens: the zoo's address, and a proxy for the mirrors'.
+        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
+        System.setProperty("https.proxyHost", "127.0.0.1");
+        System.setProperty("https.proxyPort", "9");
         try {
             open();
             clickSample("content/tubingen.jpg");
             clickSample("style/the_scream.jpg");
             wait.until(page -> page.findElements(By.cssSelector("#style-list img")).size() == 1);
-            new Select(browser.findElement(By.id("weights"))).selectByValue("zoo");
+            new Select(browser.findElement(By.id("weights"))).selectByValue("pretrained");
             type("size", "64");
             browser.findElement(By.id("start")).click();
-            wait.until(page -> page.findElement(By.id("error")).getText().contains("Could not download"));
+            wait.until(page -> page.findElement(By.id("error")).getText().contains("could be downloaded"));
             assertThat(new Select(browser.findElement(By.id("weights"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("untrained");
             assertThat(browser.findElement(By.id("weights-note")).getText()).contains("Untrained weights: no download");
@@ -133,6 +136,8 @@ class StudioBrowserTest {
         } finally {
             DL4JResources.setBaseDownloadURL(baseUrl);
             DL4JResources.resetBaseDirectoryLocation();
+            System.clearProperty("https.proxyHost");
+            System.clearProperty("https.proxyPort");
         }
     }
 
