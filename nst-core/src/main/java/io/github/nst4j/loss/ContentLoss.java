@@ -29,8 +29,17 @@ public final class ContentLoss {
      * @param target {@code P}, the same shape and layout as {@code features}
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable features, INDArray target, double scale) {
-        SDVariable targetVariable = sd.constant(name + "_target", target);
-        SDVariable loss = SquaredDistance.apply(sd, features, targetVariable, scale);
-        return sd.updateVariableNameAndReference(loss, name);
+        return build(sd, name, features, sd.constant(name + "_target", target), scale);
+    }
+
+    /**
+     * Adds {@code scale · Σ(F − P)²} with a target computed in the graph, such as the features of a
+     * batch's own images when a feed-forward network is trained. No gradient flows into the target
+     * unless something asks for it.
+     *
+     * @param target {@code P}, the same shape and layout as {@code features}
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable features, SDVariable target, double scale) {
+        return sd.updateVariableNameAndReference(SquaredDistance.apply(sd, features, target, scale), name);
     }
 }

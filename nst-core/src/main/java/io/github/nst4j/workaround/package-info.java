@@ -1,6 +1,7 @@
 /**
  * Everything Deeplearning4j 1.0.0-M2.1 forces nst4j to do by hand, in one place. Only the engine
- * packages ({@code network}, {@code loss}, {@code optim}) use it; an architecture test holds that.
+ * packages ({@code network}, {@code loss}, {@code optim}, {@code fast}) use it; an architecture test
+ * holds that.
  * Each entry says what DL4J does, what is done instead, and how to tell whether a newer DL4J still
  * needs it. Drop an entry when its check passes without it.
  *
@@ -42,6 +43,13 @@
  *       key ({@code GRAD_FN_KEY}) is not public. The building thread's lines are dropped (other
  *       threads' pass through) and the key is restated. Check: build a gradient function and watch
  *       standard output; read {@code SameDiff.GRAD_FN_KEY}'s visibility.</li>
+ *   <li><b>{@link io.github.nst4j.workaround.ReflectionPad}</b>: {@code pad} in REFLECT mode
+ *       differentiates as a slice, as if the padding were constant, so the border's gradient is lost.
+ *       Reflection is composed of reversed slices and a concatenation. Check:
+ *       {@code ReflectionPadTest.sameDiffsOwnReflectPadLosesTheBordersGradient} fails.</li>
+ *   <li><b>{@link io.github.nst4j.workaround.NearestUpsampling}</b>: {@code upsampling2d}'s gradient is
+ *       wrong for channels-last arrays; they are upsampled channels first between two permutations.
+ *       Check: {@code NearestUpsamplingTest.sameDiffsChannelsLastGradientIsWrong} fails.</li>
  * </ol>
  *
  * <p>One more lives where it is used: Adam is applied by hand in {@code optim} because

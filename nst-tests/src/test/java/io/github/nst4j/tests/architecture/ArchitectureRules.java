@@ -15,7 +15,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  */
 final class ArchitectureRules {
     /** Packages of nst-core's engine: the only ones that may use the DL4J workarounds. */
-    private static final String[] ENGINE = {"network", "loss", "optim", "workaround"};
+    private static final String[] ENGINE = {"network", "loss", "optim", "fast", "workaround"};
     /** The front ends: the command line and the Spark job (which takes the command line's options). */
     private static final String[] FRONT_ENDS = {"cli", "spark"};
     /** Engine packages that are not part of the public API a front end may use. */
