@@ -24,6 +24,8 @@ final class HelpLayout {
         "       nst bench [OPTIONS]                               (speed and memory of this machine)",
         "       nst studio [OPTIONS]                              (style transfer in the browser)",
         "       nst stats --style FILE IMAGE...                   (how far images are from a style)",
+        "       nst train --style FILE --images DIR --output MODEL (a fast style model for a style)",
+        "       nst apply --model MODEL --content FILE|DIR... --output FILE|DIR (one pass per photo)",
         "       nst weights [--fetch SOURCE|all | --verify]       (the pretrained weights' cache)",
         ""
     };

@@ -9,21 +9,21 @@ import sun.misc.SignalHandler;
  * so the run can still write its best image; a second one ends the process at once. The previous
  * handlers come back on {@link #close()}.
  */
-final class InterruptGuard implements AutoCloseable {
+public final class InterruptGuard implements AutoCloseable {
     private static final int EXIT_ON_SECOND_SIGNAL = 130;
 
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
     private volatile boolean interrupted;
 
-    InterruptGuard() {
+    public InterruptGuard() {
         SignalHandler handler = this::onSignal;
         previousInt = Signal.handle(new Signal("INT"), handler);
         previousTerm = Signal.handle(new Signal("TERM"), handler);
     }
 
     /** True once a stop signal arrived. */
-    boolean interrupted() {
+    public boolean interrupted() {
         return interrupted;
     }
 

@@ -1,6 +1,8 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.apply.ApplyCommand;
 import io.github.nst4j.cli.stats.StatsCommand;
+import io.github.nst4j.cli.train.TrainCommand;
 import io.github.nst4j.cli.studio.StudioCommand;
 import io.github.nst4j.cli.weights.WeightsCommand;
 import io.github.nst4j.error.NstException;
@@ -32,6 +34,8 @@ public final class NstMain {
         // Added here rather than in @Command: the studio is handed the record writer it may not depend on.
         commandLine.addSubcommand("studio", new StudioCommand(new StudioRecords()));
         commandLine.addSubcommand("stats", new StatsCommand());
+        commandLine.addSubcommand("train", new TrainCommand());
+        commandLine.addSubcommand("apply", new ApplyCommand());
         commandLine.addSubcommand("weights", new WeightsCommand(weightsCache));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(java.nio.file.Path.class, new InputPathConverter());

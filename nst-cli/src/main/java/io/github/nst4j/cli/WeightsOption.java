@@ -11,8 +11,8 @@ import java.util.List;
  * one of those alone ({@code zoo}, {@code keras}, {@code torchvision}), {@code untrained},
  * {@code random} or a weights file.
  */
-record WeightsOption(String value) {
-    static final String PRETRAINED = "pretrained";
+public record WeightsOption(String value) {
+    public static final String PRETRAINED = "pretrained";
     static final String ZOO = "zoo";
     static final String KERAS = "keras";
     static final String TORCHVISION = "torchvision";
@@ -29,7 +29,7 @@ record WeightsOption(String value) {
      * @param convention {@code --weights-preprocessing}, or null for the source's own
      * @param download hears the progress of a download, and a move to the next source
      */
-    WeightsSource source(long seed, InputConvention convention, DownloadListener download) {
+    public WeightsSource source(long seed, InputConvention convention, DownloadListener download) {
         return switch (value) {
             case PRETRAINED -> WeightsSource.pretrained(download);
             case ZOO -> WeightsSource.zoo(download);

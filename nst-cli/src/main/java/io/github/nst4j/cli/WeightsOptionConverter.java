@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
  * Parses {@code --weights}: one of {@link WeightsOption#WORDS} (any case), else a weights file; a URL or
  * a directory is refused with what to give instead.
  */
-final class WeightsOptionConverter implements ITypeConverter<WeightsOption> {
+public final class WeightsOptionConverter implements ITypeConverter<WeightsOption> {
     @Override
     public WeightsOption convert(String value) {
         String word = value.trim().toLowerCase(Locale.ROOT);

@@ -1,0 +1,132 @@
+package io.github.nst4j.cli.apply;
+
+import io.github.nst4j.error.NstException;
+import io.github.nst4j.fast.FastStyleModel;
+import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.image.Images;
+import io.github.nst4j.storage.InputLabels;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nst apply}: every content image through a fast style model, one forward pass each. One
+ * content gives one output file; several (or a folder) give a folder of {@code <content>.png},
+ * named as batch runs name their outputs.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Stylise photos with a fast style model (made by nst train): one forward pass per image,"
+                + " any size and aspect ratio.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nst apply --model starry.nstm --content photo.jpg --output photo_starry.png",
+            "  nst apply --model starry.nstm --content photos/ --output styled/ --size 1024"})
+public final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file nst train wrote.")
+    private Path model;
+
+    @Option(names = "--content", required = true, arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Content images (JPEG, PNG, BMP or GIF) or folders of them.")
+    private List<Path> contents = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "FILE|DIR",
+            description = "The output image (.png or .jpg) for one content; a folder (created if missing) for several.")
+    private Path output;
+
+    @Option(names = "--size", paramLabel = "N",
+            description = "Long side of each output in pixels (default: the content's own size).")
+    private Integer size;
+
+    @Override
+    public Integer call() {
+        List<Path> files = contentFiles();
+        if (size != null && size < 8) {
+            throw usage("--size: " + size + " px is too small; give at least 8");
+        }
+        boolean toFolder = files.size() > 1 || contents.stream().anyMatch(Files::isDirectory);
+        if (toFolder && isImageName(output)) {
+            throw usage("--output: " + files.size() + " contents need a folder, not the file name " + output);
+        }
+        if (!toFolder && !isImageName(output)) {
+            throw usage("--output: give a .png or .jpg file for one content, e.g. " + output + ".png");
+        }
+        if (!Files.isReadable(model) || Files.isDirectory(model)) {
+            throw usage("--model: " + model + " not found; give the file nst train wrote");
+        }
+        FastStyleModel loaded;
+        try {
+            loaded = FastStyleModel.load(model);
+        } catch (NstException e) {
+            throw usage("--model: " + e.getMessage()); // a wrong file is a wrong command line
+        }
+        if (toFolder) {
+            createFolder();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        InputLabels labels = InputLabels.of(files.stream().map(Path::toString).toList());
+        labels.notes().forEach(note -> out.println("Note: " + note));
+        for (Path file : files) {
+            Path target = toFolder ? output.resolve(labels.label(file.toString()) + ".png") : output;
+            long start = System.nanoTime();
+            BufferedImage content = Images.read(file);
+            if (size != null) {
+                content = Images.resizeLongSide(content, size);
+            }
+            BufferedImage styled = loaded.stylize(content);
+            ImageWriter.write(styled, target);
+            out.printf(Locale.ROOT, "Wrote %s (%dx%d px, %.2f s)%n", target, styled.getWidth(), styled.getHeight(),
+                    (System.nanoTime() - start) / 1e9);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** The content images, folders expanded, each checked to exist before any work. */
+    private List<Path> contentFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path content : contents) {
+            if (Files.isDirectory(content)) {
+                List<Path> inFolder = Images.inDirectory(content);
+                if (inFolder.isEmpty()) {
+                    throw usage("--content: no JPEG, PNG, BMP or GIF images in the folder " + content);
+                }
+                files.addAll(inFolder);
+            } else if (!Files.isReadable(content)) {
+                throw usage("--content: " + content + " not found; check the path");
+            } else {
+                files.add(content);
+            }
+        }
+        return files;
+    }
+
+    private void createFolder() {
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new NstException("Cannot create the output folder " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isImageName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
