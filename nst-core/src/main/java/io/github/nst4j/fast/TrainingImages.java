@@ -1,5 +1,6 @@
 package io.github.nst4j.fast;
 
+import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.PixelTensors;
@@ -61,7 +62,8 @@ final class TrainingImages {
      */
     static TrainingImages in(Path directory, int crop, long seed) {
         if (!Files.isDirectory(directory)) {
-            throw new NstException("The training images folder " + directory + " does not exist or is not a folder");
+            throw new InvalidSettingException("images", "The training images folder " + directory
+                    + " does not exist or is not a folder");
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
@@ -71,7 +73,8 @@ final class TrainingImages {
             throw new NstException("Cannot list the training images in " + directory + " (" + e.getMessage() + ")", e);
         }
         if (files.isEmpty()) {
-            throw new NstException("The folder " + directory + " holds no JPEG, PNG, BMP or GIF images to train on");
+            throw new InvalidSettingException("images", "The folder " + directory
+                    + " holds no JPEG, PNG, BMP or GIF images to train on");
         }
         return new TrainingImages(directory, files, crop, seed);
     }
@@ -113,7 +116,7 @@ final class TrainingImages {
         List<INDArray> crops = new ArrayList<>(size);
         while (crops.size() < size) {
             if (skipped.size() == files.size()) {
-                throw new NstException("None of the " + files.size() + " image files in " + directory
+                throw new InvalidSettingException("images", "None of the " + files.size() + " image files in " + directory
                         + " can be read and is at least " + crop + "x" + crop + " pixels (use a smaller crop)");
             }
             if (cursor == order.length) {

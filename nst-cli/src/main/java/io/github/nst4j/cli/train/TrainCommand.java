@@ -5,6 +5,7 @@ import io.github.nst4j.cli.InterruptGuard;
 import io.github.nst4j.cli.WeightsOption;
 import io.github.nst4j.cli.WeightsOptionConverter;
 import io.github.nst4j.cli.weights.DownloadProgress;
+import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.fast.FastStyleTrainer;
 import io.github.nst4j.fast.TrainingResult;
 import io.github.nst4j.network.VggLayer;
@@ -162,6 +163,8 @@ public final class TrainCommand implements Callable<Integer> {
                     event.requestStop();
                 }
             }).build().train();
+        } catch (InvalidSettingException e) {
+            throw usage(e.getMessage()); // the photos or a setting: a wrong command line
         }
         Path recordFile = record != null ? record : Path.of(output + ".json");
         log.writeRecord(recordFile, styles, images, weights.toString());

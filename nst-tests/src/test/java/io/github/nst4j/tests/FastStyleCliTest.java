@@ -1,0 +1,86 @@
+package io.github.nst4j.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nst4j.examples.SampleImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nst train} and {@code nst apply} as a user runs them: bad inputs get one line and exit
+ * code 2 before any work; a short training writes a model that stylises a folder of photos.
+ */
+class FastStyleCliTest {
+    private static final String STYLE = SampleImages.style("starry_night.jpg").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void photosThatCannotTrainAreOneLineAndExitCode2() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path text = Files.createDirectory(dir.resolve("text"));
+        Files.writeString(text.resolve("notes.jpg"), "not a picture");
+        Path small = Files.createDirectory(dir.resolve("small"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", small.resolve("s.png").toFile());
+
+        assertRefused(train(empty), "holds no JPEG, PNG, BMP or GIF images");
+        assertRefused(train(text), "None of the 1 image files");
+        assertRefused(train(small), "use a smaller crop");
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", dir.resolve("nope").toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2"), "--images: " + dir.resolve("nope") + " is not a folder");
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", empty.toString(), "--output",
+                dir.resolve("m.nstm").toString()), "--steps");
+        assertThat(dir.resolve("m.nstm")).doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsNoModelIsOneLineAndExitCode2() throws IOException {
+        Path notAModel = Files.writeString(dir.resolve("m.nstm"), "not a model");
+        CliRun run = CliRun.of("apply", "--model", notAModel.toString(), "--content",
+                SampleImages.content("tubingen.jpg").toString(), "--output", dir.resolve("out.png").toString());
+        assertRefused(run, "--model: ");
+        assertThat(dir.resolve("out.png")).doesNotExist();
+    }
+
+    /** A few steps at 64 px crops; the model then stylises the sample photos at 96 px, named after each. */
+    @Tag("evidence")
+    @Test
+    void aShortTrainingWritesAModelThatStylisesAFolder() throws IOException {
+        Path photos = SampleImages.locate().resolve("content");
+        Path model = dir.resolve("starry.nstm");
+        CliRun trained = CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output", model.toString(),
+                "--steps", "3", "--batch-size", "2", "--crop", "64", "--weights", "untrained");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("step 3/3");
+        assertThat(model).isRegularFile();
+        assertThat(Path.of(model + ".json")).content().contains("\"step\" : 3");
+
+        Path styled = dir.resolve("styled");
+        CliRun applied = CliRun.of("apply", "--model", model.toString(), "--content", photos.toString(),
+                "--output", styled.toString(), "--size", "96");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        BufferedImage tubingen = ImageIO.read(styled.resolve("tubingen.png").toFile());
+        assertThat(Math.max(tubingen.getWidth(), tubingen.getHeight())).isEqualTo(96);
+        try (var files = Files.list(styled)) {
+            assertThat(files.count()).isEqualTo(5);
+        }
+    }
+
+    private CliRun train(Path images) {
+        return CliRun.of("train", "--style", STYLE, "--images", images.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--weights", "untrained");
+    }
+
+    private static void assertRefused(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(run.err().lines().filter(line -> line.startsWith("nst: error:")).count()).isEqualTo(1);
+    }
+}
