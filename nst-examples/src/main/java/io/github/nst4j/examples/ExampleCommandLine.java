@@ -22,8 +22,8 @@ public final class ExampleCommandLine {
     /** The command line, an input file or a setting is wrong. */
     public static final int USAGE = 2;
 
-    private static final String OFFLINE_HINT = " (offline: --weights FILE reads a weights file; --weights random"
-            + " checks the pipeline with untrained weights, not a real style transfer)";
+    private static final String OFFLINE_HINT = " (offline: --weights untrained needs no file, a plainer but real"
+            + " style transfer; --weights FILE reads a downloaded weights file)";
 
     private ExampleCommandLine() {
     }
@@ -44,7 +44,8 @@ public final class ExampleCommandLine {
                 return USAGE;
             }
             if (e instanceof NstException || e instanceof UncheckedIOException) {
-                failed.getErr().println(prefix + e.getMessage() + (e instanceof DownloadException ? OFFLINE_HINT : ""));
+                failed.getErr().println(prefix + (e instanceof DownloadException ? withoutLibraryAdvice(e.getMessage())
+                        + OFFLINE_HINT : e.getMessage()));
                 return FAILED;
             }
             failed.getErr().println(failed.getCommandName() + ": internal error: " + e);
@@ -67,5 +68,11 @@ public final class ExampleCommandLine {
         }
         return e.getClass() == ParameterException.class ? e.getMessage()
                 : e.getMessage() + " (--help lists the arguments and options)";
+    }
+
+    /** A download failure's cause without the library's advice, which the command's own options replace. */
+    static String withoutLibraryAdvice(String message) {
+        int advice = message.indexOf("; to work offline");
+        return advice < 0 ? message : message.substring(0, advice);
     }
 }

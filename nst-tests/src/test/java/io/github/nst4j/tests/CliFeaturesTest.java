@@ -224,23 +224,32 @@ class CliFeaturesTest {
         assertThat(output).doesNotExist();
     }
 
-    /** Without a network the zoo's download fails; the error names the offline choices. */
+    /**
+     * Without a network every source of pretrained weights fails; the error names each and the
+     * offline choices, once. Nothing listens on the discard port here: the zoo's address and a proxy
+     * for the mirrors' make every download fail at once, with no traffic beyond loopback.
+     */
     @Test
     void aFailedDownloadNamesTheOfflineChoices() throws IOException {
         String baseUrl = DL4JResources.getBaseDownloadURL();
         DL4JResources.setBaseDirectory(Files.createDirectory(dir.resolve("dl4j")).toFile());
-        // Nothing listens on the discard port here: the download fails at once.
         DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
+        System.setProperty("https.proxyHost", "127.0.0.1");
+        System.setProperty("https.proxyPort", "9");
         try {
             CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(), "--style",
                     SampleImages.style("brick.png").toString(), "--output", dir.resolve("o.png").toString(),
                     "--size", "48", "--iterations", "1");
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("nst: error: Could not download http://127.0.0.1:9/")
-                    .contains("the offline choices: --weights FILE").contains("or --weights random");
+            assertThat(run.err()).contains("nst: error: No pretrained VGG19 weights could be downloaded, from any of zoo")
+                    .contains("keras (", "torchvision (")
+                    .contains("the offline choices: --weights FILE").contains("or --weights untrained")
+                    .doesNotContain("to work offline");
         } finally {
             DL4JResources.setBaseDownloadURL(baseUrl);
             DL4JResources.resetBaseDirectoryLocation();
+            System.clearProperty("https.proxyHost");
+            System.clearProperty("https.proxyPort");
         }
     }
 
