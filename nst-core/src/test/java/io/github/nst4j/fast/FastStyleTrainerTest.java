@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -80,6 +81,7 @@ class FastStyleTrainerTest {
                 .containsKeys("style.0.sha256", "vgg.fingerprint", "training.crop");
     }
 
+    @Tag("evidence") // two more trainings: 21 s
     @Test
     void resumingAfterAStopReachesTheSameWeights() throws IOException {
         Path checkpoint = dir.resolve("resume.ckpt");

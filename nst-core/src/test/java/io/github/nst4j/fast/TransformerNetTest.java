@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -51,6 +52,7 @@ class TransformerNetTest {
      * SameDiff's gradients of {@code Σ output · r} with respect to parameters of every kind of layer,
      * against central differences in double precision.
      */
+    @Tag("evidence") // double-precision central differences through every layer type: 11 s
     @Test
     void gradientsMatchFiniteDifferences() {
         Map<String, INDArray> weights = TransformerNet.initialWeights(TINY, 5).entrySet().stream()

@@ -25,6 +25,7 @@ class UntrainedTextureTest {
     private static final int SIZE = 128;
     private static final int ITERATIONS = 150;
 
+    @Tag("evidence") // the default tests check the untrained weights by a transfer (UntrainedTransferTest)
     @Test
     void starryNightsTextureMatchesTheStyleStatistics() {
         assertNearTheStyle("starry_night.jpg");
