@@ -61,6 +61,7 @@ public final class FastStyleTrainer {
     private static final String PROGRESS = STATE + "progress";
     private static final String STEPS_KEY = "training.steps";
 
+    /** A copy of the builder made by {@link Builder#build()}, which nobody else holds. */
     private final Builder settings;
     private final LossSpec spec;
 
@@ -374,7 +375,8 @@ public final class FastStyleTrainer {
         }
 
         /**
-         * Checks the settings.
+         * Checks the settings and takes a copy of them: changing this builder afterwards leaves the
+         * trainer as it was built.
          *
          * @throws InvalidSettingException naming the first bad setting
          */
@@ -396,7 +398,34 @@ public final class FastStyleTrainer {
             LossSpec spec = new LossSpec(contentLayers != null ? contentLayers : defaults.contentLayers(), styleLayers,
                     contentWeight != null ? contentWeight : defaults.contentWeight(), styleWeight,
                     tvWeight != null ? tvWeight : defaults.tvWeight());
-            return new FastStyleTrainer(this, spec);
+            return new FastStyleTrainer(copy(), spec);
+        }
+
+        /** An independent builder with the same settings. */
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.styles.addAll(styles);
+            copy.styleWeights.addAll(styleWeights);
+            copy.images = images;
+            copy.steps = steps;
+            copy.epochs = epochs;
+            copy.batchSize = batchSize;
+            copy.crop = crop;
+            copy.styleScale = styleScale;
+            copy.weights = weights;
+            copy.contentWeight = contentWeight;
+            copy.contentLayers = contentLayers == null ? null : EnumSet.copyOf(contentLayers);
+            copy.styleWeight = styleWeight;
+            copy.styleLayers = new EnumMap<>(styleLayers);
+            copy.tvWeight = tvWeight;
+            copy.learningRate = learningRate;
+            copy.seed = seed;
+            copy.size = size;
+            copy.listener = listener;
+            copy.checkpoint = checkpoint;
+            copy.saveEvery = saveEvery;
+            copy.resumeFrom = resumeFrom;
+            return copy;
         }
 
         private static void require(boolean condition, String setting, String message) {

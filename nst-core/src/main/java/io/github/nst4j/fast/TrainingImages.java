@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -136,7 +135,9 @@ final class TrainingImages {
                 }
             }
         }
-        return Nd4j.concat(0, crops.toArray(INDArray[]::new));
+        INDArray batch = Nd4j.concat(0, crops.toArray(INDArray[]::new));
+        crops.stream().filter(image -> image != batch).forEach(INDArray::close); // concat may return its only input
+        return batch;
     }
 
     /** A random crop of a file, flipped or not; null if the file cannot be read or is too small. */
@@ -152,8 +153,29 @@ final class TrainingImages {
         }
         int x = random.nextInt(image.getWidth() - crop + 1);
         int y = random.nextInt(image.getHeight() - crop + 1);
-        INDArray pixels = PixelTensors.fromImage(image.getSubimage(x, y, crop, crop));
-        return random.nextBoolean() ? Nd4j.exec(new Reverse(pixels, 3))[0] : pixels;
+        BufferedImage cropped = image.getSubimage(x, y, crop, crop);
+        return PixelTensors.fromImage(random.nextBoolean() ? mirrored(cropped) : cropped);
+    }
+
+    /**
+     * The image flipped left to right, in Java: libnd4j's {@code reverse} op leaks native memory
+     * on every call (see {@link io.github.nst4j.workaround.ReflectionPad}), here about 190 bytes
+     * per row and channel of every flipped crop.
+     */
+    private static BufferedImage mirrored(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int row = 0; row < height; row++) {
+            for (int left = row * width, right = left + width - 1; left < right; left++, right--) {
+                int swap = rgb[left];
+                rgb[left] = rgb[right];
+                rgb[right] = swap;
+            }
+        }
+        BufferedImage flipped = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        flipped.setRGB(0, 0, width, height, rgb, 0, width);
+        return flipped;
     }
 
     private int[] order(int pass) {

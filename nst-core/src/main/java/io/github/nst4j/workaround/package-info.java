@@ -45,8 +45,11 @@
  *       standard output; read {@code SameDiff.GRAD_FN_KEY}'s visibility.</li>
  *   <li><b>{@link io.github.nst4j.workaround.ReflectionPad}</b>: {@code pad} in REFLECT mode
  *       differentiates as a slice, as if the padding were constant, so the border's gradient is lost.
- *       Reflection is composed of reversed slices and a concatenation. Check:
- *       {@code ReflectionPadTest.sameDiffsOwnReflectPadLosesTheBordersGradient} fails.</li>
+ *       Reflection is composed of slices and a concatenation; the border is reversed by concatenating
+ *       its rows last to first, since libnd4j's {@code reverse} (and {@code reverse_bp}) leaks native
+ *       memory on every call, some 850 MB a training step of a standard {@code TransformerNet}.
+ *       Check: {@code ReflectionPadTest.sameDiffsOwnReflectPadLosesTheBordersGradient} fails; for
+ *       the reversal, {@code ReflectionPadTest.libnd4jsReverseLeaksNativeMemory} fails.</li>
  *   <li><b>{@link io.github.nst4j.workaround.NearestUpsampling}</b>: {@code upsampling2d}'s gradient is
  *       wrong for channels-last arrays; they are upsampled channels first between two permutations.
  *       Check: {@code NearestUpsamplingTest.sameDiffsChannelsLastGradientIsWrong} fails.</li>

@@ -101,6 +101,20 @@ class FastStyleTrainerTest {
     }
 
     @Test
+    void changingTheBuilderAfterBuildLeavesTheTrainerAlone() throws IOException {
+        FastStyleTrainer.Builder builder = trainer(2);
+        FastStyleTrainer trainer = builder.build();
+        builder.steps(1).style(dir.resolve("style.png"), 3).crop(36).size(new TransformerSize(4, 4, 4, 0)).seed(10);
+
+        TrainingResult result = trainer.train();
+
+        assertThat(result.steps()).isEqualTo(2);
+        assertThat(result.model().size()).isEqualTo(TINY);
+        assertThat(result.model().description()).doesNotContainKey("style.1.name")
+                .containsEntry("training.crop", "32").containsEntry("training.seed", "9");
+    }
+
+    @Test
     void aDamagedFileGetsOneSentence() throws IOException {
         Path file = dir.resolve("damaged.nstm");
         uninterrupted.model().save(file);

@@ -1,6 +1,7 @@
 package io.github.nst4j.workaround;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.PadMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -44,6 +46,26 @@ class ReflectionPadTest {
 
         assertThat(own.padded().equalsWithEps(mirrored(x), 0)).isTrue();
         assertThat(own.gradient().equalsWithEps(mirroredGradient(upstream), 1e-6)).isFalse();
+    }
+
+    /**
+     * The reason the border is not reversed with libnd4j's {@code reverse}: each call leaks native
+     * memory, about 190 bytes per sub-array it reverses (here 64x64x16 of them, 12 MB a call), that no
+     * Java object owns. When this fails, {@link ReflectionPad} may use {@code sd.reverse} again.
+     */
+    @Test
+    void libnd4jsReverseLeaksNativeMemory() {
+        assumeTrue(MallocStats.inUseBytes() >= 0, "needs glibc's mallinfo2 to see native memory");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 64, 64, 16);
+        INDArray reversed = x.ulike();
+        Nd4j.exec(new Reverse(x, reversed, 0));
+        long before = MallocStats.inUseBytes();
+        for (int i = 0; i < 20; i++) {
+            Nd4j.exec(new Reverse(x, reversed, 0));
+        }
+        long growth = MallocStats.inUseBytes() - before;
+
+        assertThat(growth).isGreaterThan(20 * 64 * 64 * 16 * 100L);
     }
 
     private record Result(INDArray padded, INDArray gradient) {
