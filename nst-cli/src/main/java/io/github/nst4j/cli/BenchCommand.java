@@ -1,5 +1,7 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.common.WeightsOption;
+import io.github.nst4j.cli.common.WeightsOptionConverter;
 import io.github.nst4j.weights.download.DownloadListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferBuilder;

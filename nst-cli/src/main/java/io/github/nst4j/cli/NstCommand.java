@@ -1,5 +1,8 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.common.InterruptGuard;
+import io.github.nst4j.cli.common.WeightsOption;
+import io.github.nst4j.cli.common.WeightsOptionConverter;
 import io.github.nst4j.Mode;
 import io.github.nst4j.ResumeState;
 import io.github.nst4j.StyleTransfer;

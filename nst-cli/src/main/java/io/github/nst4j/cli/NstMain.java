@@ -1,5 +1,6 @@
 package io.github.nst4j.cli;
 
+import io.github.nst4j.cli.common.InputPathConverter;
 import io.github.nst4j.cli.apply.ApplyCommand;
 import io.github.nst4j.cli.stats.StatsCommand;
 import io.github.nst4j.cli.train.TrainCommand;

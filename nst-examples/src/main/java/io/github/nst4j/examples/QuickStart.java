@@ -18,7 +18,7 @@ public final class QuickStart {
      * writes it to {@code output}.
      *
      * @param weights {@code WeightsSource.pretrained()} (the pretrained VGG19, downloaded once),
-     *     {@code .file(path)} or {@code .random(seed)} (offline, untrained: a pipeline check only)
+     *     {@code .file(path)} or {@code .untrained(seed)} (no download: plainer, but a real style transfer)
      * @throws io.github.nst4j.error.NstException with a one-line message, for a problem the user can fix
      */
     public static BufferedImage paint(Path photo, Path painting, Path output, int size, int iterations,

@@ -67,7 +67,7 @@ class ReadmeLibraryTest {
             EXAMPLES.get(name).get().parseArgs(args);
         }
         assertThat(commands).as("offline runs").anySatisfy(command ->
-                assertThat(String.join(" ", command)).contains("--weights random"));
+                assertThat(String.join(" ", command)).contains("--weights untrained"));
     }
 
     private static String readme() throws IOException {

@@ -1,9 +1,9 @@
 package io.github.nst4j.cli.train;
 
 import io.github.nst4j.Defaults;
-import io.github.nst4j.cli.InterruptGuard;
-import io.github.nst4j.cli.WeightsOption;
-import io.github.nst4j.cli.WeightsOptionConverter;
+import io.github.nst4j.cli.common.InterruptGuard;
+import io.github.nst4j.cli.common.WeightsOption;
+import io.github.nst4j.cli.common.WeightsOptionConverter;
 import io.github.nst4j.cli.weights.DownloadProgress;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.fast.FastStyleTrainer;

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.common;
 
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -8,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
  * Parses a path option, refusing URLs: a path would silently turn {@code http://host/a.jpg} into
  * {@code http:/host/a.jpg} and then report a missing file.
  */
-final class InputPathConverter implements ITypeConverter<Path> {
+public final class InputPathConverter implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
         if (value.contains("://")) {

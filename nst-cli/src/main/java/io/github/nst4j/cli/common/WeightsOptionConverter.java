@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.common;
 
 import java.nio.file.Files;
 import java.util.Locale;

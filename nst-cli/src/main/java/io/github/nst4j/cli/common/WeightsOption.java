@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.common;
 
 import io.github.nst4j.network.InputConvention;
 import io.github.nst4j.weights.WeightsSource;
@@ -13,15 +13,15 @@ import java.util.List;
  */
 public record WeightsOption(String value) {
     public static final String PRETRAINED = "pretrained";
-    static final String ZOO = "zoo";
-    static final String KERAS = "keras";
-    static final String TORCHVISION = "torchvision";
-    static final String UNTRAINED = "untrained";
-    static final String RANDOM = "random";
+    public static final String ZOO = "zoo";
+    public static final String KERAS = "keras";
+    public static final String TORCHVISION = "torchvision";
+    public static final String UNTRAINED = "untrained";
+    public static final String RANDOM = "random";
     /** The words {@code --weights} takes besides a file. */
-    static final List<String> WORDS = List.of(PRETRAINED, ZOO, KERAS, TORCHVISION, UNTRAINED, RANDOM);
+    public static final List<String> WORDS = List.of(PRETRAINED, ZOO, KERAS, TORCHVISION, UNTRAINED, RANDOM);
     /** What to give when the weights cannot be downloaded. */
-    static final String OFFLINE_CHOICES = "the offline choices: --weights FILE (a downloaded .pth, .h5, .npz or the"
+    public static final String OFFLINE_CHOICES = "the offline choices: --weights FILE (a downloaded .pth, .h5, .npz or the"
             + " zoo's .zip), or --weights untrained (no file: a plainer but real style transfer)";
 
     /**
@@ -43,7 +43,7 @@ public record WeightsOption(String value) {
     }
 
     /** True when the value names a weights file rather than one of the {@link #WORDS}. */
-    boolean isFile() {
+    public boolean isFile() {
         return !WORDS.contains(value);
     }
 

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli;
+package io.github.nst4j.cli.common;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
