@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
             "  nst train --style starry_night.jpg --images photos/ --output starry.nstm --steps 2000 --save-every 500",
             "  nst train ... --resume starry.nstm.checkpoint    (after Ctrl-C: the same options plus --resume)"})
 public final class TrainCommand implements Callable<Integer> {
+    /** The exit code of a training stopped by Ctrl-C, as for nst's runs. */
+    private static final int INTERRUPTED = 130;
+
     @Spec
     private CommandSpec spec;
 
@@ -145,7 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (contentLayers != null) {
             EnumSet<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
-            contentLayers.forEach(name -> layers.add(VggLayer.fromName(name)));
+            try {
+                contentLayers.forEach(name -> layers.add(VggLayer.fromName(name)));
+            } catch (IllegalArgumentException e) {
+                throw usage("--content-layers: " + e.getMessage());
+            }
             builder.contentLayers(layers);
         }
         if (resume != null) {
@@ -171,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (result.stopped()) {
             out.printf(Locale.ROOT, "Stopped at step %d; wrote %s and %s. Continue with the same options plus --resume %s%n",
                     result.steps(), checkpoint, recordFile, checkpoint);
-            return 130;
+            return INTERRUPTED;
         }
         result.model().save(output);
         out.printf(Locale.ROOT, "Wrote %s, %s (%d steps%s)%n", output, recordFile, result.steps(),
