@@ -215,9 +215,7 @@ final class NstCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), SettingFlags.describe(e), e);
         } catch (DownloadException e) {
             // The library's advice names its API; the command's own options replace it.
-            String reason = e.getMessage();
-            int advice = reason.indexOf("; to work offline");
-            String message = (advice < 0 ? reason : reason.substring(0, advice)) + "; " + WeightsOption.OFFLINE_CHOICES;
+            String message = e.failure() + "; " + WeightsOption.OFFLINE_CHOICES;
             return outcome.failed(job, message, fail(err, message, e));
         } catch (NstException e) {
             return outcome.failed(job, e.getMessage(), fail(err, e.getMessage(), e));

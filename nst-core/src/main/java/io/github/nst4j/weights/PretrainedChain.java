@@ -46,7 +46,7 @@ final class PretrainedChain implements WeightsSource {
             }
         }
         throw new DownloadException("No pretrained VGG19 weights could be downloaded, from any of "
-                + String.join(", ", failures) + "; to work offline, use untrained weights (no file needed) or a"
+                + String.join(", ", failures), "to work offline, use untrained weights (no file needed) or a"
                 + " weights file downloaded elsewhere (a .pth, .h5, .npz or the zoo's .zip)",
                 "every source failed", null);
     }

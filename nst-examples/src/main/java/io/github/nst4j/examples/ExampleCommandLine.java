@@ -44,7 +44,7 @@ public final class ExampleCommandLine {
                 return USAGE;
             }
             if (e instanceof NstException || e instanceof UncheckedIOException) {
-                failed.getErr().println(prefix + (e instanceof DownloadException ? withoutLibraryAdvice(e.getMessage())
+                failed.getErr().println(prefix + (e instanceof DownloadException download ? download.failure()
                         + OFFLINE_HINT : e.getMessage()));
                 return FAILED;
             }
@@ -68,11 +68,5 @@ public final class ExampleCommandLine {
         }
         return e.getClass() == ParameterException.class ? e.getMessage()
                 : e.getMessage() + " (--help lists the arguments and options)";
-    }
-
-    /** A download failure's cause without the library's advice, which the command's own options replace. */
-    static String withoutLibraryAdvice(String message) {
-        int advice = message.indexOf("; to work offline");
-        return advice < 0 ? message : message.substring(0, advice);
     }
 }

@@ -102,9 +102,9 @@ public final class Download {
 
     private DownloadException failure(String cause, IOException e) {
         String resumeHint = Files.exists(part) ? "; the next try resumes from " + part : "";
-        String message = "Could not download " + uri + " (" + cause + "); cache file: " + target + resumeHint
-                + "; to work offline, use untrained weights (no file needed) or a weights file";
-        return new DownloadException(message.replaceAll("\\s+", " "), cause, e);
+        String failure = "Could not download " + uri + " (" + cause + "); cache file: " + target + resumeHint;
+        return new DownloadException(failure.replaceAll("\\s+", " "),
+                "to work offline, use untrained weights (no file needed) or a weights file", cause, e);
     }
 
     private static String describe(IOException e) {
