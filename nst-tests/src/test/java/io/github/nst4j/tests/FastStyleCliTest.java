@@ -49,6 +49,20 @@ class FastStyleCliTest {
         assertThat(dir.resolve("out.png")).doesNotExist();
     }
 
+    /** An output that is also an input is refused before the model is read, and the photo is kept. */
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        Path photo = dir.resolve("photo.png");
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        byte[] before = Files.readAllBytes(photo);
+        Path model = Files.writeString(dir.resolve("m.nstm"), "not read");
+        assertRefused(CliRun.of("apply", "--model", model.toString(), "--content", photo.toString(), "--output",
+                photo.toString()), "is also an input");
+        assertRefused(CliRun.of("apply", "--model", model.toString(), "--content", dir.toString(), "--output",
+                dir.toString()), "is also an input");
+        assertThat(Files.readAllBytes(photo)).isEqualTo(before);
+    }
+
     /** A few steps at 64 px crops; the model then stylises the sample photos at 96 px, named after each. */
     @Tag("evidence")
     @Test

@@ -66,6 +66,13 @@ public final class ApplyCommand implements Callable<Integer> {
         if (!Files.isReadable(model) || Files.isDirectory(model)) {
             throw usage("--model: " + model + " not found; give the file nst train wrote");
         }
+        InputLabels labels = InputLabels.of(files.stream().map(Path::toString).toList());
+        for (Path file : files) {
+            Path target = toFolder ? output.resolve(labels.label(file.toString()) + ".png") : output;
+            if (Files.exists(target) && sameFile(target, file)) {
+                throw usage("--output: " + target + " is also an input; write the outputs elsewhere");
+            }
+        }
         FastStyleModel loaded;
         try {
             loaded = FastStyleModel.load(model);
@@ -76,7 +83,6 @@ public final class ApplyCommand implements Callable<Integer> {
             createFolder();
         }
         PrintWriter out = spec.commandLine().getOut();
-        InputLabels labels = InputLabels.of(files.stream().map(Path::toString).toList());
         labels.notes().forEach(note -> out.println("Note: " + note));
         for (Path file : files) {
             Path target = toFolder ? output.resolve(labels.label(file.toString()) + ".png") : output;
@@ -118,6 +124,14 @@ public final class ApplyCommand implements Callable<Integer> {
             Files.createDirectories(output);
         } catch (IOException e) {
             throw new NstException("Cannot create the output folder " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // unreadable: not the input just read
         }
     }
 
