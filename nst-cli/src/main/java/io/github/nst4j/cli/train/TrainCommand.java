@@ -1,6 +1,7 @@
 package io.github.nst4j.cli.train;
 
 import io.github.nst4j.Defaults;
+import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
@@ -39,9 +40,6 @@ import picocli.CommandLine.Spec;
             "  nst train --style starry_night.jpg --images photos/ --output starry.nstm --steps 2000 --save-every 500",
             "  nst train ... --resume starry.nstm.checkpoint    (after Ctrl-C: the same options plus --resume)"})
 public final class TrainCommand implements Callable<Integer> {
-    /** The exit code of a training stopped by Ctrl-C, as for nst's runs. */
-    private static final int INTERRUPTED = 130;
-
     @Spec
     private CommandSpec spec;
 
@@ -178,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (result.stopped()) {
             out.printf(Locale.ROOT, "Stopped at step %d; wrote %s and %s. Continue with the same options plus --resume %s%n",
                     result.steps(), checkpoint, recordFile, checkpoint);
-            return INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
         result.model().save(output);
         out.printf(Locale.ROOT, "Wrote %s, %s (%d steps%s)%n", output, recordFile, result.steps(),
