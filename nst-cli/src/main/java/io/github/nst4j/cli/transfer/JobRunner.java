@@ -6,6 +6,7 @@ import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
+import io.github.nst4j.cli.common.LossPlot;
 import io.github.nst4j.error.DivergedException;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.image.ImageWriter;
@@ -209,7 +210,8 @@ final class JobRunner {
         RunRecord.write(record, used, weights.get(), transfer, result, steps, seconds, output);
         written.add(record);
         if (extras.plot() != null) {
-            LossPlot.write(steps, extras.plot());
+            LossPlot.write(steps.stream().map(step -> new LossPlot.Point(step.iteration(), step.losses())).toList(),
+                    "nst losses", "iteration", extras.plot());
             written.add(extras.plot());
         }
         if (extras.animate() != null) {

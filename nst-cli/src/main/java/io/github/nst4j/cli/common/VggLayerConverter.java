@@ -1,11 +1,11 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import io.github.nst4j.network.VggLayer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses a VGG19 layer by its zoo name, e.g. {@code block4_conv2}. */
-final class VggLayerConverter implements ITypeConverter<VggLayer> {
+public final class VggLayerConverter implements ITypeConverter<VggLayer> {
     @Override
     public VggLayer convert(String value) {
         try {

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code List<Double>} option: picocli would read it as an unknown option, and the user would never
  * hear the library's real complaint (weights must be positive). Any other value is left to picocli.
  */
-final class NumberListPreprocessor implements IParameterPreprocessor {
+public final class NumberListPreprocessor implements IParameterPreprocessor {
     @Override
     public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
         if (args.isEmpty() || !args.peek().startsWith("-")) {
