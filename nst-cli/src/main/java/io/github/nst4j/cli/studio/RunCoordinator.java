@@ -4,10 +4,15 @@ import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.ImageWriter;
+import io.github.nst4j.image.Images;
+import io.github.nst4j.storage.AtomicFiles;
 import io.github.nst4j.weights.download.DownloadException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +89,22 @@ final class RunCoordinator implements AutoCloseable {
         return run.id();
     }
 
+    /**
+     * Stylises {@code content} with a fast model on the run thread, at {@code size} px on its long
+     * side, as a numbered result like a run's.
+     *
+     * @return the result's number
+     * @throws Refusal (409) when a run goes: it has the processor
+     */
+    synchronized int apply(ModelStore.Entry model, ImageStore.Entry content, int size) {
+        if (running != null) {
+            throw new Refusal(409, "A run is in progress: stop it first, then apply the model");
+        }
+        int id = ++runs;
+        worker.submit(() -> executeApply(id, model, content, size));
+        return id;
+    }
+
     /** Asks the current run to stop after its iteration, and drops a queued one. */
     synchronized void stop() {
         if (running != null) {
@@ -152,6 +173,44 @@ final class RunCoordinator implements AutoCloseable {
         }
         // Announced after the run's images are released: a page that uploads on hearing the end has the room.
         outcome.run();
+    }
+
+    private void executeApply(int id, ModelStore.Entry model, ImageStore.Entry content, int size) {
+        BufferedImage photo = Images.resizeLongSide(content.image(), size);
+        status(id, "running", String.format(Locale.ROOT, "Applying %s to %s at %dx%d px", model.name(), content.name(),
+                photo.getWidth(), photo.getHeight()));
+        try {
+            long start = System.nanoTime();
+            BufferedImage styled = model.model().stylize(photo);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Path image = folder.image(id);
+            ImageWriter.write(styled, image);
+            Path record = folder.record(id);
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            recorded.put("model", model.name());
+            recorded.put("modelDescription", model.model().description());
+            recorded.put("content", content.name());
+            recorded.put("width", styled.getWidth());
+            recorded.put("height", styled.getHeight());
+            recorded.put("seconds", seconds);
+            recorded.put("image", image.getFileName().toString());
+            AtomicFiles.write(record, temp -> Replies.JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(),
+                    recorded));
+            StudioResult done = StudioResult.applied(id, model, content, styled, seconds, image, record);
+            results.put(id, done);
+            events.publish("result", done.summary());
+        } catch (NstException e) {
+            events.publish("failure", Map.of("run", id, "message", e.getMessage()));
+        } catch (IOException e) {
+            events.publish("failure", Map.of("run", id, "message", "Cannot write the result (" + e.getMessage() + ")"));
+        } catch (OutOfMemoryError e) {
+            events.publish("failure", Map.of("run", id, "message", "Out of memory at " + size + " px: choose a smaller"
+                    + " size, or give Java more memory (NST_JAVA_OPTS=-Xmx8g)"));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            events.publish("failure", Map.of("run", id, "message", "Internal error (" + e + "); the server log has the"
+                    + " details"));
+        }
     }
 
     private void dropWaiting() {

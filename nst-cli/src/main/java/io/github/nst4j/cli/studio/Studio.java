@@ -52,7 +52,7 @@ final class Studio implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new StudioHandler(guard, new PageResources(), images, SampleCatalogue.load(),
+        server.setHandler(new StudioHandler(guard, new PageResources(), images, new ModelStore(), SampleCatalogue.load(),
                 new WeightsChoice(download), runs, events, initialWeights, limits));
         try {
             server.start();

@@ -1,8 +1,10 @@
 package io.github.nst4j.cli.studio;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
+import io.github.nst4j.fast.TransformerNet;
 import io.github.nst4j.weights.WeightsSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +29,15 @@ final class StudioHandler extends Handler.Abstract {
     /** The settings of a run are a few hundred bytes of JSON. */
     private static final int MAX_SETTINGS_BYTES = 64 * 1024;
     private static final double MEGABYTE = 1 << 20;
+    /** Longest side of a fast model's output here; larger ones are for nst apply, which can tile them. */
+    private static final int MAX_APPLY_SIZE = 2048;
     private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:;"
             + " frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
     private final AccessGuard guard;
     private final PageResources page;
     private final ImageStore images;
+    private final ModelStore models;
     private final SampleCatalogue samples;
     private final WeightsChoice weights;
     private final RunCoordinator runs;
@@ -40,12 +45,13 @@ final class StudioHandler extends Handler.Abstract {
     private final String initialWeights;
     private final StudioLimits limits;
 
-    StudioHandler(AccessGuard guard, PageResources page, ImageStore images, SampleCatalogue samples,
+    StudioHandler(AccessGuard guard, PageResources page, ImageStore images, ModelStore models, SampleCatalogue samples,
             WeightsChoice weights, RunCoordinator runs, EventStream events, String initialWeights,
             StudioLimits limits) {
         this.guard = guard;
         this.page = page;
         this.images = images;
+        this.models = models;
         this.samples = samples;
         this.weights = weights;
         this.runs = runs;
@@ -111,6 +117,16 @@ final class StudioHandler extends Handler.Abstract {
                 images.remove(query.getValue("id"));
                 Replies.json(response, callback, 200, Map.of("removed", query.getValue("id")));
             }
+            case "POST /api/models" -> {
+                String name = displayName(query.getValue("name"));
+                byte[] bytes = body(request, ModelStore.MAX_BYTES, name);
+                Replies.json(response, callback, 200, models.add(name, bytes).describe());
+            }
+            case "POST /api/models/remove" -> {
+                models.remove(query.getValue("id"));
+                Replies.json(response, callback, 200, Map.of("removed", query.getValue("id")));
+            }
+            case "POST /api/apply" -> apply(request, response, callback);
             case "POST /api/runs" -> start(request, response, callback, "true".equals(query.getValue("replace")));
             case "POST /api/runs/stop" -> {
                 runs.stop();
@@ -142,6 +158,7 @@ final class StudioHandler extends Handler.Abstract {
         state.put("results", runs.summaries());
         state.put("running", running == null ? null : running.state());
         state.put("images", images.held().stream().map(StudioHandler::describe).toList());
+        state.put("models", models.held().stream().map(ModelStore.Entry::describe).toList());
         return state;
     }
 
@@ -161,6 +178,30 @@ final class StudioHandler extends Handler.Abstract {
         StyleTransfer transfer = settings.builder(images, weights).build();
         WeightsSource source = weights.source(settings.weights(), settings.seed());
         int id = runs.start(settings, imageNames, transfer, source::loadedDescription, replace);
+        Replies.json(response, callback, 202, Map.of("run", id));
+    }
+
+    /** {"model": id, "content": image id, "size": long side}: the model's result as a numbered result. */
+    private void apply(Request request, Response response, Callback callback) {
+        JsonNode json;
+        try {
+            json = Replies.JSON.readTree(body(request, MAX_SETTINGS_BYTES, "The model's settings"));
+        } catch (IOException e) {
+            throw new Refusal(400, "The model's settings are not JSON (" + e.getMessage() + ")");
+        }
+        if (json == null || !json.isObject()) {
+            throw new Refusal(400, "The model's settings must be a JSON object such as {\"model\": \"m1\","
+                    + " \"content\": \"i1\", \"size\": 512}, as the page sends");
+        }
+        InvalidSettingException.require(json.path("model").isTextual(), "model", "Load a fast style model (.nstm)"
+                + " and choose it");
+        InvalidSettingException.require(json.path("content").isTextual(), "content", "Add a photo to apply the model to");
+        JsonNode size = json.path("size");
+        InvalidSettingException.require(size.isIntegralNumber() && size.asInt() >= TransformerNet.MIN_SIDE
+                && size.asInt() <= MAX_APPLY_SIZE, "size", "Give a whole number of pixels from "
+                + TransformerNet.MIN_SIDE + " to " + MAX_APPLY_SIZE);
+        int id = runs.apply(models.get(json.path("model").asText()), images.get(json.path("content").asText()),
+                size.asInt());
         Replies.json(response, callback, 202, Map.of("run", id));
     }
 

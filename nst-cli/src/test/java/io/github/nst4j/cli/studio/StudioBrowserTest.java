@@ -3,6 +3,9 @@ package io.github.nst4j.cli.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.cli.transfer.StudioRecords;
+import io.github.nst4j.fast.FastStyleModel;
+import io.github.nst4j.fast.TransformerNet;
+import io.github.nst4j.fast.TransformerSize;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,6 +70,8 @@ class StudioBrowserTest {
         browser = new ChromeDriver(service, options);
         // Polled often, so that a short run is seen while it goes.
         wait = new WebDriverWait(browser, WAIT, POLL);
+        // The page re-renders its lists: an element found just before that is gone; the next poll finds the new one.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -157,6 +163,36 @@ class StudioBrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Run 1 stopped.");
         assertThat(browser.findElement(By.id("result-info")).getText()).contains("stopped early");
         assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
+    }
+
+    /**
+     * A model file chosen on the page stylises the photo at the page's size; the result joins the
+     * strip and, reopened after another photo was chosen, brings its own photo back.
+     */
+    @Test
+    void aChosenModelStylisesThePhoto() throws IOException {
+        TransformerSize size = new TransformerSize(4, 8, 8, 1);
+        Path model = temp.resolve("tiny.nstm");
+        new FastStyleModel(size, TransformerNet.initialWeights(size, 3), Map.of("style.0.name", "starry_night.jpg"))
+                .save(model);
+        open();
+        browser.findElement(By.id("model-file")).sendKeys(model.toString());
+        wait.until(page -> page.findElement(By.id("apply")).isEnabled());
+        assertThat(new Select(browser.findElement(By.id("model"))).getFirstSelectedOption().getText())
+                .isEqualTo("tiny.nstm (starry_night.jpg)");
+        upload("content", "content/chelsea.png");
+        wait.until(page -> page.findElements(By.cssSelector("#content-list img")).size() == 1);
+        type("size", "48");
+        browser.findElement(By.id("apply")).click();
+        wait.until(page -> page.findElement(By.id("status")).getText().equals("Run 1: tiny.nstm applied to chelsea.png."));
+        assertThat(browser.findElement(By.id("result-info")).getText()).startsWith("Run 1: 48×32 px by the model tiny.nstm");
+        assertThat(browser.findElement(By.cssSelector("#history figure[data-run='1'] figcaption")).getText())
+                .isEqualTo("#1 · 48×32 · tiny.nstm");
+
+        upload("content", "content/tubingen.jpg");
+        wait.until(page -> page.findElement(By.cssSelector("#content-list figcaption")).getText().equals("tubingen.jpg"));
+        browser.findElement(By.cssSelector("#history figure[data-run='1']")).click();
+        wait.until(page -> page.findElement(By.cssSelector("#content-list figcaption")).getText().equals("chelsea.png"));
     }
 
     @Test

@@ -257,9 +257,12 @@ function showResult(result) {
   preview.src = result.image;
   $('download').href = result.image + '&download=1';
   $('record').href = result.record + '&download=1';
-  $('result-info').textContent = `Run ${result.id}: ${result.width}×${result.height} px, best of ${result.iterations}`
-    + ` iterations at ${result.bestIteration} (loss ${result.bestLoss.toPrecision(4)}), ${seconds(result.seconds)}`
-    + (result.stopped ? ', stopped early' : '');
+  $('result-info').textContent = result.model
+    ? `Run ${result.id}: ${result.width}×${result.height} px by the model ${result.model} in ${seconds(result.seconds)}`
+    : `Run ${result.id}: ${result.width}×${result.height} px, best of ${result.iterations}`
+      + ` iterations at ${result.bestIteration} (loss ${result.bestLoss.toPrecision(4)}), ${seconds(result.seconds)}`
+      + (result.stopped ? ', stopped early' : '');
+  $('record').textContent = result.model ? 'Record (JSON)' : 'Run record (JSON)';
   $('result').hidden = false;
   markShown();
 }
@@ -275,7 +278,8 @@ function addToHistory(result) {
   img.src = result.thumbnail;
   img.alt = 'Result of run ' + result.id;
   const caption = document.createElement('figcaption');
-  caption.textContent = `#${result.id} · ${result.width}×${result.height} · ${result.iterations} it.${result.stopped ? ' (stopped)' : ''}`;
+  caption.textContent = result.model ? `#${result.id} · ${result.width}×${result.height} · ${result.model}`
+    : `#${result.id} · ${result.width}×${result.height} · ${result.iterations} it.${result.stopped ? ' (stopped)' : ''}`;
   item.append(img, caption);
   item.addEventListener('click', () => reopen(result).catch(e => showError(e.message)));
   $('history').prepend(item);
@@ -286,19 +290,23 @@ function addToHistory(result) {
 async function reopen(result) {
   clearError();
   const progress = await call(result.progress);
-  const s = result.settings;
-  applySettings(s);
   const gone = [];
   const held = id => {
     if (!page.known.has(id)) gone.push(result.imageNames[id] || id);
     return page.known.get(id);
   };
-  page.content = s.content ? held(s.content) || null : null;
-  page.styles = [];
-  s.styles.forEach((id, i) => {
-    const image = held(id);
-    if (image) page.styles.push({ ...image, weight: s.styleBlend ? s.styleBlend[i] : 1 });
-  });
+  if (result.model) { // a fast model's result: its photo comes back, the settings stay
+    page.content = held(result.content) || null;
+  } else {
+    const s = result.settings;
+    applySettings(s);
+    page.content = s.content ? held(s.content) || null : null;
+    page.styles = [];
+    s.styles.forEach((id, i) => {
+      const image = held(id);
+      if (image) page.styles.push({ ...image, weight: s.styleBlend ? s.styleBlend[i] : 1 });
+    });
+  }
   renderImages();
   page.shown = result.id;
   setRunning(page.running);
@@ -310,7 +318,8 @@ async function reopen(result) {
 }
 
 function showEnded(result) {
-  $('status').textContent = `Run ${result.id} ${result.stopped ? 'stopped' : 'finished'}.`;
+  $('status').textContent = result.model ? `Run ${result.id}: ${result.model} applied to ${result.imageNames[result.content]}.`
+    : `Run ${result.id} ${result.stopped ? 'stopped' : 'finished'}.`;
   showResult(result);
 }
 
@@ -341,6 +350,54 @@ function onDownload(progress) {
   const total = progress.total > 0 ? ' of ' + megabytes(progress.total) : '';
   $('status').textContent = `Downloading the VGG19 weights (once): ${megabytes(progress.done)}${total}`
     + ` at ${megabytes(progress.bytesPerSecond)}/s`;
+}
+
+// ---- fast style models ----------------------------------------------------------------------------
+function renderModels(models) {
+  const select = $('model');
+  const chosen = select.value;
+  select.replaceChildren(...models.map(model => {
+    const option = document.createElement('option');
+    option.value = model.id;
+    option.textContent = model.styles.length ? `${model.name} (${model.styles.join(', ')})` : model.name;
+    return option;
+  }));
+  if (models.some(model => model.id === chosen)) select.value = chosen;
+  $('apply').disabled = models.length === 0;
+}
+
+async function loadModel(file) {
+  clearError();
+  try {
+    const model = await call('api/models?name=' + encodeURIComponent(file.name),
+      { method: 'POST', body: file, headers: { 'Content-Type': 'application/octet-stream' } });
+    const state = await call('api/state');
+    renderModels(state.models);
+    $('model').value = model.id;
+  } catch (e) {
+    showError(e.message, 'model');
+  }
+}
+
+async function applyModel() {
+  clearError();
+  if (!page.content) {
+    showError('Add a photo first (drop one, or click a sample)', 'content');
+    return;
+  }
+  try {
+    const size = $('size').value === '' ? page.config.defaults.size : Number($('size').value);
+    const reply = await call('api/apply', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: $('model').value, content: page.content.id, size }) });
+    page.run = page.shown = reply.run;
+    chart.reset();
+    $('result').hidden = true;
+    markShown();
+    setRunning(true);
+    $('status').textContent = `Run ${reply.run}: applying the model…`;
+  } catch (e) {
+    showError(e.message, e.setting);
+  }
 }
 
 // ---- the event stream -------------------------------------------------------------------------
@@ -394,6 +451,7 @@ async function onVisibility() {
 // Brings the page up to the server's state: images held, results, and the run going or ended.
 function catchUp(state) {
   page.known = new Map(state.images.map(image => [image.id, image]));
+  renderModels(state.models);
   [page.content, ...page.styles].filter(image => image && !page.known.has(image.id))
     .forEach(onFreed);
   const listed = new Set([...$('history').children].map(item => item.dataset.run));
@@ -438,6 +496,12 @@ async function init() {
   });
   dropZone('content');
   dropZone('style');
+  $('model-file').addEventListener('change', () => {
+    const file = $('model-file').files[0];
+    $('model-file').value = '';
+    if (file) loadModel(file);
+  });
+  $('apply').addEventListener('click', applyModel);
   document.addEventListener('visibilitychange', () => onVisibility().catch(e => showError(e.message)));
   if (!document.hidden) listen();
   catchUp(await call('api/state'));
