@@ -2,15 +2,23 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.examples.ApplyStyleModel;
 import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExtractStyle;
 import io.github.nst4j.examples.SampleImages;
 import io.github.nst4j.examples.StylizePhoto;
+import io.github.nst4j.examples.TrainStyleModel;
+import io.github.nst4j.fast.FastStyleModel;
+import io.github.nst4j.fast.TransformerNet;
+import io.github.nst4j.fast.TransformerSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +55,53 @@ class ExamplesTest {
         assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(48);
         assertThat(ImageIO.read(output.toFile()).getHeight()).isEqualTo(48);
         assertThat(run.out()).contains("iteration 2/2").contains("ETA");
+    }
+
+    /** A few steps at 32 px crops with random weights: the model file, then a photo through it. */
+    @Tag("evidence")
+    @Test
+    void trainStyleModelWritesAModelThatApplyStyleModelUses() throws IOException {
+        Path model = dir.resolve("brick.nstm");
+        CliRun trained = CliRun.of(TrainStyleModel.commandLine(), SampleImages.style("brick.png").toString(),
+                SampleImages.locate().resolve("content").toString(), model.toString(), "--steps", "2",
+                "--batch-size", "1", "--crop", "32", "--weights", "random");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).containsPattern("step 1/2  loss \\S+  \\S+ s/step  ETA \\d:\\d\\d:\\d\\d")
+                .contains("Wrote " + model + " after 2 steps");
+
+        Path output = dir.resolve("styled.png");
+        CliRun applied = CliRun.of(ApplyStyleModel.commandLine(), model.toString(),
+                SampleImages.content("coffee.png").toString(), output.toString(), "--size", "40");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(40);
+    }
+
+    @Test
+    void applyStyleModelStylisesAPhotoAndSaysHowLongItTook() throws IOException {
+        TransformerSize size = new TransformerSize(4, 8, 8, 1);
+        Path model = dir.resolve("tiny.nstm");
+        new FastStyleModel(size, TransformerNet.initialWeights(size, 1), Map.of()).save(model);
+        Path output = dir.resolve("styled.png");
+
+        CliRun run = CliRun.of(ApplyStyleModel.commandLine(), model.toString(),
+                SampleImages.content("coffee.png").toString(), output.toString(), "--size", "40");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(40);
+        assertThat(run.out()).containsPattern("Wrote " + Pattern.quote(output.toString()) + " \\(40x\\d+\\) in \\S+ s");
+    }
+
+    @Test
+    void exampleModelInputsThatAreWrongAreOneLineAndExitCode2() throws IOException {
+        CliRun noFolder = CliRun.of(TrainStyleModel.commandLine(), SampleImages.style("brick.png").toString(),
+                dir.resolve("photos").toString(), dir.resolve("m.nstm").toString(), "--weights", "random");
+        assertOneLineError(noFolder, ExampleCommandLine.USAGE, "TrainStyleModel: error: PHOTOS: ", "is not a folder");
+
+        Path notAModel = Files.writeString(dir.resolve("m.nstm"), "not a model");
+        CliRun damaged = CliRun.of(ApplyStyleModel.commandLine(), notAModel.toString(),
+                SampleImages.content("coffee.png").toString(), dir.resolve("out.png").toString());
+        assertOneLineError(damaged, ExampleCommandLine.FAILED, "ApplyStyleModel: error: ", "is not an nst4j fast style model");
+        assertThat(dir.resolve("out.png")).doesNotExist();
     }
 
     @Test
