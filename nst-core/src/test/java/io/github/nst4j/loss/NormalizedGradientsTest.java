@@ -79,7 +79,7 @@ class NormalizedGradientsTest {
         try (LossGraph graph = LossGraph.build(network, spec, targets, pixels(3), DataType.DOUBLE)) {
             BudgetedObjective objective = new BudgetedObjective(graph, List.of(),
                     new BudgetedObjective.LevelBudget(0, STEPS, false), BudgetedObjective.StopRule.NEVER,
-                    IterationListener.NONE, new BudgetedObjective.EventContext(40, 40, 1, 1, STEPS, System.nanoTime(), null, null));
+                    IterationListener.NONE, new BudgetedObjective.EventContext(32, 32, 1, 1, STEPS, System.nanoTime(), null, null));
             new AdamImageOptimizer(Defaults.LEARNING_RATE).optimize(objective, null);
             return graph.image().dup();
         }
@@ -93,7 +93,7 @@ class NormalizedGradientsTest {
 
     private static INDArray pixels(long seed) {
         Nd4j.getRandom().setSeed(seed);
-        return Nd4j.rand(DataType.FLOAT, 1, 3, 40, 40).muli(255);
+        return Nd4j.rand(DataType.FLOAT, 1, 3, 32, 32).muli(255);
     }
 
     private static double relativeDifference(INDArray a, INDArray b) {
