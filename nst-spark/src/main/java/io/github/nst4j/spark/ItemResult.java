@@ -35,8 +35,8 @@ public record ItemResult(WorkItem item, ItemStatus status, double seconds, doubl
     static ItemResult skipped(WorkItem item, ItemRecord record, String executor, int attempt) {
         LossValues losses = orUnknown(record.losses());
         return new ItemResult(item, ItemStatus.SKIPPED, record.seconds(), losses.content(), losses.style(),
-                losses.totalVariation(), null, "written earlier with the same settings and inputs; seconds and"
-                        + " losses are that run's", executor, attempt);
+                losses.totalVariation(), null, "written earlier with the same settings and inputs; seconds"
+                        + (record.losses() == null ? " are" : " and losses are") + " that run's", executor, attempt);
     }
 
     static ItemResult failed(WorkItem item, double seconds, String error, String executor, int attempt) {
