@@ -11,8 +11,9 @@ import java.util.OptionalInt;
 
 /**
  * A work item as one forward pass of the job's fast style model, loaded once per executor by
- * {@link ExecutorModels}. Its fingerprint covers the model file, {@code --size} and the content's
- * pixels, so a re-run with another model or size renders the item again.
+ * {@link ExecutorModels}: the image {@code nst apply} writes for the same content and size. Its
+ * fingerprint covers the model file, {@code --size} and the content's pixels, so a re-run with another
+ * model or size renders the item again.
  */
 final class ModelRendering implements Rendering {
     private final ShippedModel model;
@@ -60,7 +61,9 @@ final class ModelRendering implements Rendering {
 
     @Override
     public Rendered render() {
-        BufferedImage input = size.isPresent() ? Images.resizeLongSide(content, size.getAsInt()) : content;
+        // As nst apply reads it, transparency over white, with or without --size (resizing drops alpha).
+        BufferedImage input = size.isPresent() ? Images.resizeLongSide(content, size.getAsInt())
+                : Images.toRgb(content);
         return new Rendered(ExecutorModels.of(model).stylize(input), null);
     }
 

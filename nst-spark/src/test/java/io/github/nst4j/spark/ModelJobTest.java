@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.fast.FastStyleModel;
 import io.github.nst4j.image.Images;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,21 +77,26 @@ class ModelJobTest {
     @Test
     void manifestRowsSetTheirSizeABadContentFailsAloneAndAnotherModelRendersAgain() throws IOException {
         TestImages.write(dir.resolve("a.png"), 40, 32, 1);
+        Path glass = translucent(dir.resolve("glass.png"));
         Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         Path manifest = dir.resolve("items.csv");
         Files.writeString(manifest, "content,output,size\na.png,out/a.png,\na.png,out/a_large.png,48\n"
-                + "broken.png,out/broken.png,\n");
+                + "broken.png,out/broken.png,\nglass.png,out/glass.png,\n");
         Path model = TestModels.write(dir.resolve("m.nstm"), 5);
         Path report = dir.resolve("report.csv");
-        String[] job = {"--model", model.toString(), "--manifest", manifest.toString(), "--report", report.toString(),
-            "--size", "32"};
+        String[] job = {"--model", model.toString(), "--manifest", manifest.toString(), "--report", report.toString()};
 
         SparkRun first = SparkRun.on("local[2]", job);
 
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
-        assertThat(first.out()).contains("3 items: 2 done, 0 skipped, 1 failed").contains("failed: broken.png: ");
-        assertThat(width(dir.resolve("out/a.png"))).isEqualTo(32);
+        assertThat(first.out()).contains("4 items: 3 done, 0 skipped, 1 failed").contains("failed: broken.png: ");
+        // Without --size, the content's own size; transparency over white, as nst apply reads it.
+        assertThat(width(dir.resolve("out/a.png"))).isEqualTo(40);
         assertThat(width(dir.resolve("out/a_large.png"))).isEqualTo(48);
+        BufferedImage written = ImageIO.read(dir.resolve("out/glass.png").toFile());
+        assertThat(written.getColorModel().hasAlpha()).isFalse();
+        assertThat(TestImages.pixels(written))
+                .isEqualTo(TestImages.pixels(FastStyleModel.load(model).stylize(Images.read(glass))));
         Map<String, Map<String, String>> rows = byOutput(ReportRows.read(report));
         assertThat(rows.get("broken.png")).containsEntry("status", "failed");
         assertThat(rows.get("broken.png").get("error")).contains("broken.png").doesNotContain("\n");
@@ -99,8 +105,8 @@ class ModelJobTest {
         TestModels.write(model, 6);
         SparkRun second = SparkRun.on("local[2]", job);
 
-        assertThat(second.out()).as(second.out() + second.err()).contains("3 items: 2 done, 0 skipped, 1 failed")
-                .contains("rendered again: 2 outputs made with other settings or inputs");
+        assertThat(second.out()).as(second.out() + second.err()).contains("4 items: 3 done, 0 skipped, 1 failed")
+                .contains("rendered again: 3 outputs made with other settings or inputs");
         assertThat(TestImages.pixels(dir.resolve("out/a.png"))).isNotEqualTo(before);
         assertThat(byOutput(ReportRows.read(report)).get("a.png").get("note"))
                 .contains("made with other settings or inputs");
@@ -196,6 +202,18 @@ class ModelJobTest {
             }
         }
         return times;
+    }
+
+    /** A 36 px PNG whose alpha runs from clear at the left to opaque at the right. */
+    private static Path translucent(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(36, 36, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 36; y++) {
+            for (int x = 0; x < 36; x++) {
+                image.setRGB(x, y, (x * 7 << 24) | (y * 7 << 16) | (x * 3 << 8) | 0x40);
+            }
+        }
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private static int width(Path image) throws IOException {
