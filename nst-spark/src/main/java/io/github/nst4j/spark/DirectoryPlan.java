@@ -14,8 +14,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * Every content x style pair of two directories (their images as {@link Images#inDirectory} picks
  * them), written as {@code <content>_<style>.png} into the output directory, as {@code nst} names a
- * batch's outputs. Images that share a name ({@code chelsea.png}, {@code chelsea.jpg}) are told apart
- * by their {@link InputLabels} ({@code chelsea_png_<style>.png}), and the plan says so.
+ * batch's outputs; or, with {@code --model}, every content alone, as {@code <content>.png}, as
+ * {@code nst apply} names them. Images that share a name ({@code chelsea.png}, {@code chelsea.jpg})
+ * are told apart by their {@link InputLabels} ({@code chelsea_png_<style>.png}), and the plan says so.
  */
 final class DirectoryPlan {
     private DirectoryPlan() {
@@ -30,13 +31,7 @@ final class DirectoryPlan {
             String outputDirectory) {
         List<String> contents = images(files, contentDirectory, "--content-dir");
         List<String> styles = images(files, styleDirectory, "--style-dir");
-        Path output;
-        try {
-            output = files.fileSystem(new Path(outputDirectory)).makeQualified(new Path(outputDirectory));
-        } catch (IOException e) {
-            throw new InputRefusedException("Cannot use --output-dir " + outputDirectory + " (" + e.getMessage()
-                    + ")", e);
-        }
+        Path output = outputDirectory(files, outputDirectory);
         InputLabels contentLabels = InputLabels.of(contents);
         InputLabels styleLabels = InputLabels.of(styles);
         List<WorkItem> items = new ArrayList<>();
@@ -47,10 +42,35 @@ final class DirectoryPlan {
             }
         }
         // A content label may still meet a style label's underscore: a_b x c and a x b_c.
-        DistinctOutputs.require(items, files, i -> items.get(i).label(), "");
+        DistinctOutputs.require(items, files, i -> items.get(i).label(), "", List.of());
         List<String> notes = new ArrayList<>(contentLabels.notes());
         notes.addAll(styleLabels.notes());
         return new JobPlan(items, notes);
+    }
+
+    /**
+     * Plans one item per content for the {@code --model} at {@code model}, refusing a missing or empty
+     * directory.
+     *
+     * @throws InputRefusedException naming the directory, or the content whose output would be an input
+     */
+    static JobPlan contents(HadoopFiles files, String contentDirectory, String outputDirectory, String model) {
+        List<String> contents = images(files, contentDirectory, "--content-dir");
+        Path output = outputDirectory(files, outputDirectory);
+        InputLabels labels = InputLabels.of(contents);
+        List<WorkItem> items = contents.stream().map(content -> new WorkItem(content, null,
+                new Path(output, labels.label(content) + ".png").toString(), List.of())).toList();
+        // --output-dir may be --content-dir: c.png would write over itself.
+        DistinctOutputs.require(items, files, i -> items.get(i).label(), "", List.of(model));
+        return new JobPlan(items, labels.notes());
+    }
+
+    private static Path outputDirectory(HadoopFiles files, String directory) {
+        try {
+            return files.fileSystem(new Path(directory)).makeQualified(new Path(directory));
+        } catch (IOException e) {
+            throw new InputRefusedException("Cannot use --output-dir " + directory + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The directory's images by name, hidden files skipped. */

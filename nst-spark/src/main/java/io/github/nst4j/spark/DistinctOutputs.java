@@ -25,10 +25,13 @@ final class DistinctOutputs {
      *
      * @param name what to call item {@code i} (from 0) in the message, e.g. {@code row 2}
      * @param where what leads the message, e.g. {@code In the --manifest m.csv, }; or ""
+     * @param jobInputs inputs of the job besides the items' images, e.g. the {@code --model} file
      * @throws InputRefusedException naming the items and the file
      */
-    static void require(List<WorkItem> items, HadoopFiles files, IntFunction<String> name, String where) {
+    static void require(List<WorkItem> items, HadoopFiles files, IntFunction<String> name, String where,
+            List<String> jobInputs) {
         Set<Path> inputs = new HashSet<>();
+        jobInputs.forEach(uri -> inputs.add(qualified(files, uri)));
         for (WorkItem item : items) {
             Stream.of(item.content(), item.style()).filter(uri -> uri != null)
                     .forEach(uri -> inputs.add(qualified(files, uri)));

@@ -16,7 +16,8 @@ import java.util.Properties;
  *
  * @param fingerprint the fingerprint of the transfer that wrote the output
  * @param seconds wall time of the item in the run that wrote it
- * @param losses the weighted losses of the written image
+ * @param losses the weighted losses of the written image; null for a model's output, which no loss
+ *     measured
  */
 record ItemRecord(long fingerprint, double seconds, LossValues losses) {
     private static final String SUFFIX = ".properties";
@@ -39,12 +40,16 @@ record ItemRecord(long fingerprint, double seconds, LossValues losses) {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put(FINGERPRINT, Long.toHexString(fingerprint));
         lines.put("content", item.content() == null ? "" : item.content());
-        lines.put("style", item.style());
+        if (item.style() != null) {
+            lines.put("style", item.style());
+        }
         lines.put("settings", settings);
         lines.put(SECONDS, String.valueOf(seconds));
-        lines.put(CONTENT_LOSS, String.valueOf(losses.content()));
-        lines.put(STYLE_LOSS, String.valueOf(losses.style()));
-        lines.put(TV_LOSS, String.valueOf(losses.totalVariation()));
+        if (losses != null) {
+            lines.put(CONTENT_LOSS, String.valueOf(losses.content()));
+            lines.put(STYLE_LOSS, String.valueOf(losses.style()));
+            lines.put(TV_LOSS, String.valueOf(losses.totalVariation()));
+        }
         StringBuilder text = new StringBuilder("# nst-spark: what made ").append(WorkItem.fileName(item.output()))
                 .append("; a rerun with other settings or inputs renders it again\n");
         lines.forEach((key, value) -> text.append(key).append('=').append(value.replace("\\", "\\\\")
@@ -57,10 +62,11 @@ record ItemRecord(long fingerprint, double seconds, LossValues losses) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text));
+            LossValues losses = !properties.containsKey(CONTENT_LOSS) ? null
+                    : new LossValues(number(properties, CONTENT_LOSS), number(properties, STYLE_LOSS),
+                            number(properties, TV_LOSS));
             return new ItemRecord(Long.parseUnsignedLong(properties.getProperty(FINGERPRINT), 16),
-                    Double.parseDouble(properties.getProperty(SECONDS)),
-                    new LossValues(number(properties, CONTENT_LOSS), number(properties, STYLE_LOSS),
-                            number(properties, TV_LOSS)));
+                    Double.parseDouble(properties.getProperty(SECONDS)), losses);
         } catch (IOException | RuntimeException e) {
             return null;
         }

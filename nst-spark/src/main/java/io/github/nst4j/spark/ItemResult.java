@@ -10,9 +10,9 @@ import java.io.Serializable;
  * @param status what became of it
  * @param seconds wall time spent on it, reading and writing included; for a skipped item, that of the
  *     run that wrote its output
- * @param contentLoss the weighted content loss of the written image; NaN if failed
- * @param styleLoss the weighted style loss of the written image; NaN if failed
- * @param tvLoss the weighted total-variation loss of the written image; NaN if failed
+ * @param contentLoss the weighted content loss of the written image; NaN if failed or made by a model
+ * @param styleLoss the weighted style loss of the written image; NaN if failed or made by a model
+ * @param tvLoss the weighted total-variation loss of the written image; NaN if failed or made by a model
  * @param error the one-line reason of a failure; null otherwise
  * @param note what the job decided about an existing output (kept, or rendered again and why); null
  *     when there was none
@@ -23,18 +23,20 @@ public record ItemResult(WorkItem item, ItemStatus status, double seconds, doubl
         double tvLoss, String error, String note, String executor, int attempt) implements Serializable {
     private static final long serialVersionUID = 2L;
 
+    /** An item whose output this run wrote; {@code losses} null when none were measured. */
     static ItemResult done(WorkItem item, double seconds, LossValues losses, String note, String executor,
             int attempt) {
-        return new ItemResult(item, ItemStatus.DONE, seconds, losses.content(), losses.style(),
-                losses.totalVariation(), null, note, executor, attempt);
+        LossValues known = orUnknown(losses);
+        return new ItemResult(item, ItemStatus.DONE, seconds, known.content(), known.style(),
+                known.totalVariation(), null, note, executor, attempt);
     }
 
     /** An item whose output {@code record} says was made with the same settings and inputs. */
     static ItemResult skipped(WorkItem item, ItemRecord record, String executor, int attempt) {
-        LossValues losses = record.losses();
+        LossValues losses = orUnknown(record.losses());
         return new ItemResult(item, ItemStatus.SKIPPED, record.seconds(), losses.content(), losses.style(),
-                losses.totalVariation(), null, "written earlier with the same settings and inputs; seconds and"
-                        + " losses are that run's", executor, attempt);
+                losses.totalVariation(), null, "written earlier with the same settings and inputs; seconds"
+                        + (record.losses() == null ? " are" : " and losses are") + " that run's", executor, attempt);
     }
 
     static ItemResult failed(WorkItem item, double seconds, String error, String executor, int attempt) {
@@ -42,7 +44,11 @@ public record ItemResult(WorkItem item, ItemStatus status, double seconds, doubl
                 executor, attempt);
     }
 
-    /** The sum of the weighted losses; NaN if failed. */
+    private static LossValues orUnknown(LossValues losses) {
+        return losses != null ? losses : new LossValues(Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** The sum of the weighted losses; NaN if failed or made by a model. */
     public double totalLoss() {
         return contentLoss + styleLoss + tvLoss;
     }

@@ -1,20 +1,15 @@
 package io.github.nst4j.spark;
 
-import io.github.nst4j.StyleTransfer;
-import io.github.nst4j.StyleTransferBuilder;
-import io.github.nst4j.StyleTransferResult;
 import io.github.nst4j.cli.transfer.SettingFlags;
-import io.github.nst4j.cli.transfer.TransferOptions;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
-import io.github.nst4j.listener.LossValues;
 import java.io.IOException;
 
 /**
- * Runs one work item on an executor and says what became of it: skipped when its output exists and
- * its {@link ItemRecord} has the item's fingerprint (the same settings and input pixels), failed with
- * a one-line reason when the item is bad, done when its output was written, replacing an output that
- * other settings made.
+ * Runs one work item on an executor (a style transfer, or a model's forward pass with {@code --model})
+ * and says what became of it: skipped when its output exists and its {@link ItemRecord} has the item's
+ * fingerprint (the same settings and inputs), failed with a one-line reason when the item is bad, done
+ * when its output was written, replacing an output that other settings made.
  */
 final class ItemRunner {
     private final JobSpec spec;
@@ -34,8 +29,9 @@ final class ItemRunner {
     ItemResult run(WorkItem item) {
         long start = System.nanoTime();
         try {
-            StyleTransfer transfer = transfer(item);
-            long fingerprint = transfer.fingerprint();
+            Rendering rendering = spec.model() == null ? TransferRendering.prepare(spec, item, files)
+                    : ModelRendering.prepare(spec, item, files);
+            long fingerprint = rendering.fingerprint();
             ItemRecord earlier = recordOf(item.output());
             if (earlier != null && earlier.fingerprint() == fingerprint) {
                 return ItemResult.skipped(item, earlier, task.executor(), task.attempt());
@@ -43,18 +39,16 @@ final class ItemRunner {
             String replacing = !files.exists(item.output()) ? null : earlier == null
                     ? "rendered again: the existing output had no record of the settings that made it"
                     : "rendered again: the existing output was made with other settings or inputs";
-            StyleTransferResult result = transfer.run();
+            Rendering.Rendered result = rendering.render();
             boolean written = files.writeImage(result.image(), item.output(), task.attemptId(),
                     () -> makeWay(item, fingerprint));
             if (!written) {
                 return ItemResult.skipped(item, recordOf(item.output()), task.executor(), task.attempt());
             }
-            LossValues losses = result.lossHistory().get(result.bestIteration() - 1);
             double seconds = seconds(start);
-            String settings = String.join(" ", spec.argumentsFor(item)) + " --weights=" + spec.weights().value();
             files.writeText(ItemRecord.uriFor(item.output()),
-                    new ItemRecord(fingerprint, seconds, losses).text(item, settings));
-            return ItemResult.done(item, seconds, losses, replacing, task.executor(), task.attempt());
+                    new ItemRecord(fingerprint, seconds, result.losses()).text(item, rendering.settings()));
+            return ItemResult.done(item, seconds, result.losses(), replacing, task.executor(), task.attempt());
         } catch (InvalidSettingException e) {
             return failed(item, start, SettingFlags.describe(e));
         } catch (NstException e) {
@@ -90,17 +84,6 @@ final class ItemRunner {
         } catch (IOException e) {
             throw new NstException("Cannot replace " + item.output() + ": " + e.getMessage(), e);
         }
-    }
-
-    private StyleTransfer transfer(WorkItem item) {
-        TransferOptions options = ItemSettings.parse(spec.argumentsFor(item));
-        StyleTransferBuilder builder = options.apply(StyleTransfer.builder())
-                .weights(ExecutorWeights.source(spec.weights(), options.seed(), files));
-        if (item.content() != null) {
-            builder.content(files.readImage(item.content()));
-        }
-        builder.addStyle(files.readImage(item.style()));
-        return builder.build();
     }
 
     private ItemResult failed(WorkItem item, long start, String reason) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code nst-spark} job: many style transfers spread over a Spark cluster. */
+/**
+ * The {@code nst-spark} job: many style transfers spread over a Spark cluster, or with {@code --model}
+ * many images through one fast style model.
+ */
 @Command(name = "nst-spark",
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -33,7 +37,10 @@ import picocli.CommandLine.Spec;
                     + " An item whose output exists, made with the same settings and inputs (as its .properties"
                     + " record beside it says), is skipped, so a re-run finishes what is left; other outputs are"
                     + " rendered again.",
-            "The transfer options are nst's, with the same defaults; a manifest row overrides them for its item."
+            "The transfer options are nst's, with the same defaults; a manifest row overrides them for its item.",
+            "With --model, every image of --content-dir (or every row of a --manifest of content, output and"
+                    + " optionally size) goes through a fast style model (made by nst train) in one forward pass;"
+                    + " of the transfer options only --size applies."
         },
         footerHeading = "%nExample:%n",
         footer = {
@@ -54,6 +61,13 @@ final class NstSparkCommand implements Callable<Integer> {
             description = "CSV (with a header) or JSON lines (.json, .jsonl) with the columns content, style,"
                     + " output, and any transfer option (e.g. size or --style-weight) to set for that row.")
     private String manifest;
+
+    @Option(names = "--model", paramLabel = "URI",
+            description = "A fast style model (made by nst train) to apply instead of style transfers: --content-dir"
+                    + " gives <content>.png in --output-dir, a --manifest has content, output and optionally size."
+                    + " --size is the long side of each output (without it, the content's own size). The driver"
+                    + " checks the model and sends it to the executors, which load it once each.")
+    private String model;
 
     @Option(names = "--content-dir", paramLabel = "URI", description = "Directory of content images.")
     private String contentDir;
@@ -99,15 +113,30 @@ final class NstSparkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         transfer.check();
-        checkOptions();
-        JobSpec jobSpec = new JobSpec(commonArguments(), new WeightsChoice(weights, weightsPreprocessing),
-                failFirstAttempt);
+        if (model != null) {
+            checkModelOptions();
+        } else {
+            checkOptions();
+        }
+        checkCommonOptions();
         SparkSession spark = SparkSession.builder().config(SessionSettings.apply(new SparkConf())).getOrCreate();
         try {
             HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
-            checkWeightsFile(files, jobSpec.weights());
-            JobPlan plan = manifest != null ? Manifest.plan(spark, files, manifest, jobSpec.commonArguments())
-                    : DirectoryPlan.plan(files, contentDir, styleDir, outputDir);
+            JobSpec jobSpec;
+            JobPlan plan;
+            if (model != null) {
+                ShippedModel shipped = ShippedModel.read(files, model);
+                plan = manifest != null ? Manifest.plan(spark, files, manifest, commonArguments(), model)
+                        : DirectoryPlan.contents(files, contentDir, outputDir, model);
+                jobSpec = new JobSpec(commonArguments(), null,
+                        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped), failFirstAttempt);
+            } else {
+                WeightsChoice choice = new WeightsChoice(weights, weightsPreprocessing);
+                checkWeightsFile(files, choice);
+                plan = manifest != null ? Manifest.plan(spark, files, manifest, commonArguments(), null)
+                        : DirectoryPlan.plan(files, contentDir, styleDir, outputDir);
+                jobSpec = new JobSpec(commonArguments(), choice, null, failFirstAttempt);
+            }
             PrintWriter out = spec.commandLine().getOut();
             plan.notes().forEach(note -> out.println("nst-spark: " + note));
             out.flush();
@@ -115,7 +144,7 @@ final class NstSparkCommand implements Callable<Integer> {
             List<ItemResult> results = SparkJob.run(spark, items, jobSpec,
                     partitions == 0 ? items.size() : Math.min(partitions, items.size()));
             if (report != null) {
-                Report.write(spark, files, results, report);
+                Report.write(spark, files, results, report, model != null);
             }
             return summarise(results);
         } finally {
@@ -131,12 +160,45 @@ final class NstSparkCommand implements Callable<Integer> {
         if (manifest == null && (contentDir == null || styleDir == null || outputDir == null)) {
             throw usage("Give --manifest, or all of --content-dir, --style-dir and --output-dir");
         }
-        if (partitions < 0) {
-            throw usage("--partitions must be 0 or positive, got " + partitions);
-        }
         if (weightsPreprocessing != null && !new WeightsChoice(weights, null).isFile()) {
             throw usage("--weights-preprocessing applies only to a weights file; downloaded, untrained and random"
                     + " weights bring their own");
+        }
+    }
+
+    /**
+     * With {@code --model}: the inputs a model needs, and none of a style transfer's options, the first
+     * one given named.
+     */
+    private void checkModelOptions() {
+        Set<OptionSpec> transferOptions = Set.copyOf(spec.mixins().get("transfer").options());
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (name.equals("--style-dir")) {
+                throw usage("--model and --style-dir do not go together: the model is the style; give --content-dir"
+                        + " and --output-dir");
+            }
+            if (name.startsWith("--weights") || transferOptions.contains(option) && !name.equals("--size")) {
+                throw usage("--model and " + name + " do not go together: a model's style and strength were fixed"
+                        + " when it was trained; of the transfer options only --size applies");
+            }
+        }
+        if (manifest != null && (contentDir != null || outputDir != null)) {
+            throw usage("Give either --manifest or --content-dir and --output-dir, not both");
+        }
+        if (manifest == null && (contentDir == null || outputDir == null)) {
+            throw usage("With --model, give --manifest, or both --content-dir and --output-dir");
+        }
+        try {
+            ModelSettings.size(commonArguments());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private void checkCommonOptions() {
+        if (partitions < 0) {
+            throw usage("--partitions must be 0 or positive, got " + partitions);
         }
         if (report != null) {
             try {

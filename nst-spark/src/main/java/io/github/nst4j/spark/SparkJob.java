@@ -17,7 +17,8 @@ final class SparkJob {
      */
     static List<ItemResult> run(SparkSession spark, List<WorkItem> items, JobSpec spec, int partitions) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        context.setJobDescription("nst4j: " + items.size() + " style transfers");
+        context.setJobDescription("nst4j: " + items.size() + (spec.model() == null ? " style transfers"
+                : " images through the model " + WorkItem.fileName(spec.model().value().uri())));
         Broadcast<HadoopConfiguration> hadoop = context.broadcast(
                 new HadoopConfiguration(context.hadoopConfiguration()));
         Progress progress = new Progress(spark.sparkContext());

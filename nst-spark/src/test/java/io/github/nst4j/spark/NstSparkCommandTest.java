@@ -15,6 +15,7 @@ class NstSparkCommandTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--manifest=URI", "--content-dir=URI", "--report=URI", "--weights=NAME|URI")
+                .contains("--model=URI", "A fast style model (made by nst train)")
                 .contains("--style-weight=W").contains("Default: " + Defaults.STYLE_WEIGHT)
                 .contains("--size=N").contains("Default: " + Defaults.SIZE)
                 .doesNotContain("--fail-first-attempt");
