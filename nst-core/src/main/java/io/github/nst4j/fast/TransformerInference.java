@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SquaredDifferenceOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -66,8 +66,11 @@ final class TransformerInference implements AutoCloseable {
         Moments of(int index, INDArray output);
     }
 
-    /** Elements of the scratch block of {@link #moments}: 16 MB, few enough blocks that the operations stay few. */
-    private static final long BLOCK_ELEMENTS = 1 << 22;
+    /**
+     * Elements of the scratch block of {@link #moments}: 32 MB, one block for every norm up to
+     * 512x512 (each operation costs much more than its arithmetic on a loaded machine).
+     */
+    private static final long BLOCK_ELEMENTS = 1 << 23;
 
     private final List<Layer> layers;
     private final Map<String, INDArray> weights;
@@ -235,8 +238,7 @@ final class TransformerInference implements AutoCloseable {
             long to = Math.min(count, from + block);
             INDArray centred = to - from == scratch.size(0) ? scratch
                     : scratch.get(interval(0, to - from), all());
-            Nd4j.exec(new BroadcastSubOp(matrix.get(interval(from, to), all()), mean, centred, 1));
-            centred.muli(centred);
+            Nd4j.exec(new SquaredDifferenceOp(matrix.get(interval(from, to), all()), mean, centred));
             squares.addi(onesOf(to - from).mmul(centred));
         }
         arena.give(scratch);
@@ -324,35 +326,43 @@ final class TransformerInference implements AutoCloseable {
         long width = x.size(2) * factor;
         long channels = x.size(3);
         INDArray padded = arena.take(1, height + 2 * p, width + 2 * p, channels);
+        long rowStride = (width + 2 * p) * channels;
         if (layer.upsample) {
-            long rowStride = (width + 2 * p) * channels;
-            INDArray blocks = Nd4j.create(padded.data(), new long[] {x.size(1), 2, x.size(2), 2, channels},
-                    new long[] {2 * rowStride, rowStride, 2 * channels, channels, 1},
-                    (p * (width + 2 * p) + p) * channels, 'c', DataType.FLOAT);
-            INDArray source = x.reshape(x.size(1), x.size(2), channels);
-            for (int dy = 0; dy < 2; dy++) {
-                for (int dx = 0; dx < 2; dx++) {
-                    blocks.get(NDArrayIndex.all(), NDArrayIndex.point(dy), NDArrayIndex.all(), NDArrayIndex.point(dx),
-                            NDArrayIndex.all()).assign(source);
-                }
-            }
+            // Each input element to a 2x2 block in one copy: the source repeats along zero strides.
+            long[] blocks = {x.size(1), 2, x.size(2), 2, channels};
+            view(padded, blocks, new long[] {2 * rowStride, rowStride, 2 * channels, channels, 1},
+                    p * rowStride + p * channels)
+                    .assign(view(x, blocks, new long[] {x.size(2) * channels, 0, channels, 0, 1}, 0));
         } else {
             padded.get(all(), interval(p, p + height), interval(p, p + width), all()).assign(x);
         }
+        long[] row = {width, channels};
+        long[] column = {height + 2 * p, channels};
         for (int i = 1; i <= p; i++) {
-            INDArrayIndex columns = interval(p, p + width);
-            padded.get(all(), NDArrayIndex.point(p - i), columns, all())
-                    .assign(padded.get(all(), NDArrayIndex.point(p + i), columns, all()));
-            padded.get(all(), NDArrayIndex.point(p + height - 1 + i), columns, all())
-                    .assign(padded.get(all(), NDArrayIndex.point(p + height - 1 - i), columns, all()));
+            mirror(padded, rowStride, p - i, p + i, row, new long[] {channels, 1}, p * channels);
+            mirror(padded, rowStride, p + height - 1 + i, p + height - 1 - i, row, new long[] {channels, 1},
+                    p * channels);
         }
         for (int i = 1; i <= p; i++) {
-            padded.get(all(), all(), NDArrayIndex.point(p - i), all())
-                    .assign(padded.get(all(), all(), NDArrayIndex.point(p + i), all()));
-            padded.get(all(), all(), NDArrayIndex.point(p + width - 1 + i), all())
-                    .assign(padded.get(all(), all(), NDArrayIndex.point(p + width - 1 - i), all()));
+            mirror(padded, channels, p - i, p + i, column, new long[] {rowStride, 1}, 0);
+            mirror(padded, channels, p + width - 1 + i, p + width - 1 - i, column, new long[] {rowStride, 1}, 0);
         }
         return padded;
+    }
+
+    /**
+     * Copies slice {@code from} of {@code padded} to slice {@code to}, slices {@code step} apart
+     * along their axis, each of {@code shape} and {@code strides} from {@code offset} within it.
+     * One slice at a time: a copy of two at once, through a view with the pair's distance as its
+     * outer stride, measured several times slower.
+     */
+    private static void mirror(INDArray padded, long step, long to, long from, long[] shape, long[] strides,
+            long offset) {
+        view(padded, shape, strides, offset + to * step).assign(view(padded, shape, strides, offset + from * step));
+    }
+
+    private static INDArray view(INDArray array, long[] shape, long[] strides, long offset) {
+        return Nd4j.create(array.data(), shape, strides, offset, 'c', DataType.FLOAT);
     }
 
     private static INDArrayIndex all() {
