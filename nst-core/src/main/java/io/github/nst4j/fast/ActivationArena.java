@@ -29,17 +29,16 @@ final class ActivationArena implements AutoCloseable {
         for (long side : shape) {
             length *= side;
         }
-        DataBuffer best = null;
-        for (DataBuffer buffer : free) {
-            if (buffer.length() >= length && (best == null || buffer.length() < best.length())) {
-                best = buffer;
+        // By index: a DataBuffer's equals compares contents, element by element.
+        int bestIndex = -1;
+        for (int i = 0; i < free.size(); i++) {
+            long available = free.get(i).length();
+            if (available >= length && (bestIndex < 0 || available < free.get(bestIndex).length())) {
+                bestIndex = i;
             }
         }
-        if (best == null) {
-            best = Nd4j.createUninitializedDetached(DataType.FLOAT, sizeClass(length)).data();
-        } else {
-            free.remove(best);
-        }
+        DataBuffer best = bestIndex < 0 ? Nd4j.createUninitializedDetached(DataType.FLOAT, sizeClass(length)).data()
+                : free.remove(bestIndex);
         used.put(best, Boolean.TRUE);
         INDArray array = Nd4j.create(best, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.FLOAT);
         taken.put(array, best);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SquaredDifferenceOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -76,7 +78,7 @@ final class TransformerInference implements AutoCloseable {
     private final Map<String, INDArray> weights;
     private final Map<String, Conv2DConfig> configs = new HashMap<>();
     private final ActivationArena arena = new ActivationArena();
-    /** Rows of ones for the per-channel sums, by length. */
+    /** Vectors of ones for the per-channel sums, by length. */
     private final Map<Long, INDArray> ones = new HashMap<>();
 
     /**
@@ -217,32 +219,39 @@ final class TransformerInference implements AutoCloseable {
     }
 
     /**
-     * Per-channel mean and population variance of {@code output}, {@code [1, H, W, C]} contiguous: sums
-     * by matrix-vector products with a row of ones, the variance's over the centred squares of a
-     * block of rows at a time, so that the scratch array stays small (and in cache).
+     * Per-channel mean and population variance of {@code output}, {@code [1, H, W, C]} contiguous: the
+     * variance of the centred squares, as the graph computes it, a block of rows at a time so that
+     * the scratch array stays small.
      */
     Moments moments(INDArray output) {
         long channels = output.size(3);
         long count = output.length() / channels;
         INDArray matrix = output.reshape(count, channels);
-        INDArray mean = Nd4j.zeros(DataType.FLOAT, 1, channels);
-        INDArray squares = Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray sums = Nd4j.zeros(DataType.FLOAT, channels);
+        INDArray squares = Nd4j.zeros(DataType.FLOAT, channels);
         long block = Math.max(1, BLOCK_ELEMENTS / channels);
         INDArray scratch = arena.take(Math.min(block, count), channels);
         for (long from = 0; from < count; from += block) {
-            long to = Math.min(count, from + block);
-            mean.addi(onesOf(to - from).mmul(matrix.get(interval(from, to), all())));
+            columnSums(matrix.get(interval(from, Math.min(count, from + block)), all()), sums);
         }
-        mean.divi(count);
+        INDArray mean = sums.divi(count).reshape(1, channels);
         for (long from = 0; from < count; from += block) {
             long to = Math.min(count, from + block);
-            INDArray centred = to - from == scratch.size(0) ? scratch
-                    : scratch.get(interval(0, to - from), all());
+            INDArray centred = to - from == scratch.size(0) ? scratch : scratch.get(interval(0, to - from), all());
             Nd4j.exec(new SquaredDifferenceOp(matrix.get(interval(from, to), all()), mean, centred));
-            squares.addi(onesOf(to - from).mmul(centred));
+            columnSums(centred, squares);
         }
         arena.give(scratch);
-        return new Moments(mean.reshape(channels), squares.divi(count).reshape(channels));
+        return new Moments(mean.reshape(channels), squares.divi(count));
+    }
+
+    /**
+     * Adds the column sums of {@code rows}, {@code [n, C]}, to {@code sums}: a vector-matrix product
+     * with a vector of ones, which BLAS does in one pass over the rows (a matrix product of a row of
+     * ones copies them first in OpenBLAS; a mean over the rows is several times slower).
+     */
+    private void columnSums(INDArray rows, INDArray sums) {
+        Nd4j.exec(new Mmul(onesOf(rows.size(0)), rows, sums, 1.0, 1.0, MMulTranspose.allFalse()));
     }
 
     /** The arena's size now, for benchmarks. */
@@ -258,7 +267,7 @@ final class TransformerInference implements AutoCloseable {
     }
 
     private INDArray onesOf(long count) {
-        return ones.computeIfAbsent(count, n -> Nd4j.ones(DataType.FLOAT, 1, n));
+        return ones.computeIfAbsent(count, n -> Nd4j.ones(DataType.FLOAT, n));
     }
 
     /** The pass up to the output of norm {@code stop}'s convolution, or the network's output for -1. */
