@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,19 +31,25 @@ final class ActivationArena implements AutoCloseable {
             length *= side;
         }
         // By index: a DataBuffer's equals compares contents, element by element.
-        int bestIndex = -1;
-        for (int i = 0; i < free.size(); i++) {
-            long available = free.get(i).length();
-            if (available >= length && (bestIndex < 0 || available < free.get(bestIndex).length())) {
-                bestIndex = i;
-            }
-        }
+        int bestIndex = bestFit(free.size(), i -> free.get(i).length(), length);
         DataBuffer best = bestIndex < 0 ? Nd4j.createUninitializedDetached(DataType.FLOAT, sizeClass(length)).data()
                 : free.remove(bestIndex);
         used.put(best, Boolean.TRUE);
         INDArray array = Nd4j.create(best, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.FLOAT);
         taken.put(array, best);
         return array;
+    }
+
+    /** The index of the shortest of {@code count} free buffers that holds {@code length}, or -1. */
+    private static int bestFit(int count, IntToLongFunction lengthAt, long length) {
+        int best = -1;
+        for (int i = 0; i < count; i++) {
+            long available = lengthAt.applyAsLong(i);
+            if (available >= length && (best < 0 || available < lengthAt.applyAsLong(best))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
@@ -86,6 +93,58 @@ final class ActivationArena implements AutoCloseable {
             bytes += buffer.length() * Float.BYTES;
         }
         return bytes;
+    }
+
+    /**
+     * The arena's choices on lengths alone, to know before a pass how large the arena will grow: the
+     * same best fit, size classes and trimming, on buffers that are only their lengths.
+     */
+    static final class Simulation {
+        /** A buffer: its length and whether it was used since the last trim. */
+        private static final class Buffer {
+            final long length;
+            boolean used;
+
+            Buffer(long length) {
+                this.length = length;
+            }
+        }
+
+        private final List<Buffer> free = new ArrayList<>();
+        private final List<Buffer> all = new ArrayList<>();
+        private long peakBytes;
+
+        /** As {@link ActivationArena#take}, for an array of {@code length} elements. */
+        Object take(long length) {
+            int index = bestFit(free.size(), i -> free.get(i).length, length);
+            Buffer buffer = index < 0 ? new Buffer(sizeClass(length)) : free.remove(index);
+            if (index < 0) {
+                all.add(buffer);
+                peakBytes = Math.max(peakBytes, bytes());
+            }
+            buffer.used = true;
+            return buffer;
+        }
+
+        /** As {@link ActivationArena#give}. */
+        void give(Object buffer) {
+            free.add((Buffer) buffer);
+        }
+
+        /** As {@link ActivationArena#trim}. */
+        void trim() {
+            free.removeIf(buffer -> !buffer.used && all.remove(buffer));
+            all.forEach(buffer -> buffer.used = false);
+        }
+
+        /** The largest the arena has been, in bytes. */
+        long peakBytes() {
+            return peakBytes;
+        }
+
+        private long bytes() {
+            return all.stream().mapToLong(buffer -> buffer.length * Float.BYTES).sum();
+        }
     }
 
     /** Frees every buffer, given back or not. */

@@ -154,9 +154,10 @@ public final class FastStyleModel {
     }
 
     /**
-     * The bytes of activations the network holds at once for a {@code width x height} image in one
-     * piece: what {@link StylizeOptions#maxMemoryBytes()} bounds. For the standard network about 400
-     * bytes a pixel (some 400 MB at 1024x1024); the JVM, the image and the weights come on top.
+     * The bytes of native memory the network's activations take for a {@code width x height} image
+     * in one piece: what {@link StylizeOptions#maxMemoryBytes()} bounds. For the standard network
+     * about 800 bytes a pixel (some 810 MB at 1024x1024); the JVM, the image and the weights come on
+     * top.
      */
     public synchronized long workingBytes(int width, int height) {
         return inference().workingBytes(TransformerNet.outputSide(height), TransformerNet.outputSide(width));

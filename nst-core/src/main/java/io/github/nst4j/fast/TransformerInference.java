@@ -167,27 +167,50 @@ final class TransformerInference implements AutoCloseable {
     }
 
     /**
-     * The bytes of the largest set of activations a pass over a {@code height x width} input (sides
-     * multiples of 4) holds at once: a layer's input and its padded copy, or that copy and the
-     * layer's output, and the residual block's input.
+     * The bytes the arena grows to over passes on a {@code height x width} input (sides multiples of
+     * 4): the same takes and gives as {@link #forward}, simulated on lengths, over three passes, the
+     * arena's best fit settling in that many. The most the arrays of a pass hold at once is about
+     * 0.4 of it; the rest is the buffers' size classes and the shapes that do not share buffers.
      */
     long workingBytes(long height, long width) {
-        long peak = 0;
+        ActivationArena.Simulation arena = new ActivationArena.Simulation();
+        for (int pass = 0; pass < 3; pass++) {
+            simulatePass(arena, height, width);
+        }
+        return arena.peakBytes();
+    }
+
+    /** What {@link #output} asks of the arena, step for step, on lengths. */
+    private void simulatePass(ActivationArena.Simulation arena, long height, long width) {
         long h = height;
         long w = width;
-        long in = 3 * h * w;
+        Object x = null;
+        Object residual = null;
         for (Layer layer : layers) {
-            long ph = (layer.upsample ? 2 * h : h) + 2 * (layer.kernel / 2);
-            long pw = (layer.upsample ? 2 * w : w) + 2 * (layer.kernel / 2);
-            h = layer.upsample ? 2 * h : h / layer.stride;
-            w = layer.upsample ? 2 * w : w / layer.stride;
-            long out = h * w * layer.out;
-            long padded = ph * pw * layer.in;
-            peak = Math.max(peak, in + padded + (layer.residualEnd ? out : 0));
-            peak = Math.max(peak, padded + out + (layer.residualStart ? in : layer.residualEnd ? out : 0));
-            in = out;
+            long p = layer.kernel / 2;
+            long paddedHeight = (layer.upsample ? 2 * h : h) + 2 * p;
+            long paddedWidth = (layer.upsample ? 2 * w : w) + 2 * p;
+            Object padded = arena.take(paddedHeight * paddedWidth * layer.in);
+            if (layer.residualStart) {
+                residual = x;
+            } else if (x != null) {
+                arena.give(x);
+            }
+            h = (paddedHeight - layer.kernel) / layer.stride + 1;
+            w = (paddedWidth - layer.kernel) / layer.stride + 1;
+            Object y = arena.take(h * w * layer.out);
+            arena.give(padded);
+            if (layer.norm != null) {
+                arena.give(arena.take(Math.min(Math.max(1, BLOCK_ELEMENTS / layer.out), h * w) * layer.out));
+            }
+            if (layer.residualEnd) {
+                arena.give(residual);
+                residual = null;
+            }
+            x = y;
         }
-        return peak * Float.BYTES;
+        arena.give(x);
+        arena.trim();
     }
 
     /**
