@@ -250,31 +250,33 @@ final class TransformerInference implements AutoCloseable {
         long channels = output.size(3);
         long count = output.length() / channels;
         INDArray matrix = output.reshape(count, channels);
-        INDArray sums = Nd4j.zeros(DataType.FLOAT, channels);
-        INDArray squares = Nd4j.zeros(DataType.FLOAT, channels);
+        INDArray sums = Nd4j.createUninitialized(DataType.FLOAT, channels);
+        INDArray squares = Nd4j.createUninitialized(DataType.FLOAT, channels);
         long block = Math.max(1, BLOCK_ELEMENTS / channels);
         INDArray scratch = arena.take(Math.min(block, count), channels);
         for (long from = 0; from < count; from += block) {
-            columnSums(matrix.get(interval(from, Math.min(count, from + block)), all()), sums);
+            columnMeans(matrix.get(interval(from, Math.min(count, from + block)), all()), count, from == 0, sums);
         }
-        INDArray mean = sums.divi(count).reshape(1, channels);
+        INDArray mean = sums.reshape(1, channels);
         for (long from = 0; from < count; from += block) {
             long to = Math.min(count, from + block);
             INDArray centred = to - from == scratch.size(0) ? scratch : scratch.get(interval(0, to - from), all());
             Nd4j.exec(new SquaredDifferenceOp(matrix.get(interval(from, to), all()), mean, centred));
-            columnSums(centred, squares);
+            columnMeans(centred, count, from == 0, squares);
         }
         arena.give(scratch);
-        return new Moments(mean.reshape(channels), squares.divi(count));
+        return new Moments(sums, squares);
     }
 
     /**
-     * Adds the column sums of {@code rows}, {@code [n, C]}, to {@code sums}: a vector-matrix product
-     * with a vector of ones, which BLAS does in one pass over the rows (a matrix product of a row of
-     * ones copies them first in OpenBLAS; a mean over the rows is several times slower).
+     * Adds the column sums of {@code rows}, {@code [n, C]}, over {@code count} to {@code means} (or
+     * sets them, for the {@code first} block): a vector-matrix product with a vector of ones, which
+     * BLAS does in one pass over the rows (a matrix product of a row of ones copies them first in
+     * OpenBLAS; a mean over the rows is several times slower).
      */
-    private void columnSums(INDArray rows, INDArray sums) {
-        Nd4j.exec(new Mmul(onesOf(rows.size(0)), rows, sums, 1.0, 1.0, MMulTranspose.allFalse()));
+    private void columnMeans(INDArray rows, long count, boolean first, INDArray means) {
+        Nd4j.exec(new Mmul(onesOf(rows.size(0)), rows, means, 1.0 / count, first ? 0.0 : 1.0,
+                MMulTranspose.allFalse()));
     }
 
     /** The arena's size now, for benchmarks. */
@@ -321,6 +323,9 @@ final class TransformerInference implements AutoCloseable {
                 }
                 normalise(y, statistics.of(norm++, y), layer);
             }
+            if (layer.relu) {
+                Transforms.relu(y, false);
+            }
             if (layer.residualEnd) {
                 y.addi(residual);
                 arena.give(residual);
@@ -333,23 +338,22 @@ final class TransformerInference implements AutoCloseable {
     }
 
     /**
-     * {@code (y - mean) / sqrt(variance + eps) * gamma + beta}, then the ReLU if the layer has one, in
-     * place: libnd4j's batch norm over the channel axis, whose statistics here are the instance's.
+     * {@code (y - mean) / sqrt(variance + eps) * gamma + beta} in place: libnd4j's batch norm over the
+     * channel axis, whose statistics here are the instance's. The ReLU follows in place.
      */
     private void normalise(INDArray y, Moments moments, Layer layer) {
         BatchNorm norm = new BatchNorm(y, moments.mean(), moments.variance(), weights.get(layer.norm + "_gamma"),
                 weights.get(layer.norm + "_beta"), TransformerNet.EPSILON, 3);
         norm.addOutputArgument(y);
         Nd4j.exec(norm);
-        if (layer.relu) {
-            Transforms.relu(y, false);
-        }
     }
 
     /**
      * The layer's input ({@code x}, upsampled x2 if the layer says so) padded by reflection, half its
      * kernel on each side: the centre is copied (or each element to a 2x2 block), then rows and
-     * columns are mirrored about the edge, which they do not repeat.
+     * columns are mirrored about the edge, which they do not repeat. (Applying the previous layer's
+     * ReLU in this copy instead of in place was slower: libnd4j's ReLU on strided arrays takes a
+     * slow path.)
      */
     private INDArray padded(INDArray x, Layer layer) {
         int p = layer.kernel / 2;
