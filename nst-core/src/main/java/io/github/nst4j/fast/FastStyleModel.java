@@ -2,7 +2,9 @@ package io.github.nst4j.fast;
 
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.Alpha;
+import io.github.nst4j.image.ColorStatistics;
 import io.github.nst4j.image.Images;
+import io.github.nst4j.image.Luminance;
 import io.github.nst4j.image.PixelTensors;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,9 +13,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.Pad;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,8 +34,7 @@ public final class FastStyleModel {
     private final TransformerSize size;
     private final Map<String, INDArray> weights;
     private final Map<String, String> description;
-    private SameDiff graph;
-    private String outputName;
+    private TransformerInference inference;
 
     /**
      * @param weights every parameter of a network of {@code size}, by name (see {@link TransformerNet})
@@ -77,7 +75,7 @@ public final class FastStyleModel {
         });
         FastStyleModel model = new FastStyleModel(size, weights, metadata);
         try {
-            model.graph();
+            model.inference();
         } catch (IllegalArgumentException e) {
             throw ModelFile.damaged(file);
         }
@@ -103,29 +101,91 @@ public final class FastStyleModel {
     }
 
     /**
-     * The image stylised, the same size as {@code image}. Sides that are not multiples of 4 are
-     * padded by reflection for the network and cropped back; an alpha channel is kept as it is.
+     * The image stylised, the same size as {@code image}, with {@link StylizeOptions#DEFAULTS}: the
+     * network's colours, the whole image at once.
      *
      * @throws NstException if a side is shorter than {@link TransformerNet#MIN_SIDE}
      */
-    public synchronized BufferedImage stylize(BufferedImage image) {
+    public BufferedImage stylize(BufferedImage image) {
+        return stylize(image, StylizeOptions.DEFAULTS);
+    }
+
+    /**
+     * The image stylised, the same size as {@code image}. Sides that are not multiples of 4 are
+     * padded by reflection for the network and cropped back; an alpha channel is kept as it is.
+     * Beyond {@link StylizeOptions#maxMemoryBytes()}, or with a {@link StylizeOptions#tileSide()},
+     * the network runs in tiles whose instance norms use the whole image's statistics, so that the
+     * result equals the whole image's within one level per channel, at several times the work (see
+     * {@link #workingBytes}).
+     *
+     * <p>The model keeps its working memory (about {@link #workingBytes} for the last image size)
+     * for the next call; calls are serialised.
+     *
+     * @throws NstException if a side is shorter than {@link TransformerNet#MIN_SIDE}, or the memory
+     *     bound is too small for even the smallest tile
+     */
+    public synchronized BufferedImage stylize(BufferedImage image, StylizeOptions options) {
         int width = image.getWidth();
         int height = image.getHeight();
         if (width < TransformerNet.MIN_SIDE || height < TransformerNet.MIN_SIDE) {
             throw new NstException("The image is " + width + "x" + height + " pixels; a fast style model needs at least "
                     + TransformerNet.MIN_SIDE + " on each side");
         }
-        INDArray pixels = PixelTensors.fromImage(Images.toRgb(image));
+        int tileSide = options.tileSide() > 0 ? options.tileSide() : tileSide(height, width, options.maxMemoryBytes());
+        BufferedImage rgb = Images.toRgb(image);
+        INDArray pixels = PixelTensors.fromImage(rgb);
         int padBottom = (int) (TransformerNet.outputSide(height) - height);
         int padRight = (int) (TransformerNet.outputSide(width) - width);
         if (padBottom > 0 || padRight > 0) {
             pixels = Nd4j.pad(pixels, new int[][] {{0, 0}, {0, 0}, {0, padBottom}, {0, padRight}}, Pad.Mode.REFLECT, 0);
         }
-        INDArray output = graph().output(Map.of(TrainingGraph.PIXELS, pixels), outputName).get(outputName);
+        INDArray output = tileSide > 0 ? TiledInference.output(inference(), pixels, tileSide)
+                : inference().output(pixels, inference().own());
         BufferedImage styled = PixelTensors.toImage(output.get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(0, height), NDArrayIndex.interval(0, width)));
+        output.close();
+        BufferedImage colored = switch (options.colors()) {
+            case NONE -> styled;
+            case LUMINANCE -> Luminance.combine(styled, rgb);
+            case HISTOGRAM -> ColorStatistics.matchColors(styled, rgb);
+        };
         BufferedImage alpha = Alpha.of(image);
-        return alpha == null ? styled : Alpha.attach(styled, alpha);
+        return alpha == null ? colored : Alpha.attach(colored, alpha);
+    }
+
+    /**
+     * The bytes of native memory the network's activations take for a {@code width x height} image
+     * in one piece: what {@link StylizeOptions#maxMemoryBytes()} bounds. For the standard network
+     * about 800 bytes a pixel (some 810 MB at 1024x1024); the JVM, the image and the weights come on
+     * top.
+     */
+    public synchronized long workingBytes(int width, int height) {
+        return inference().workingBytes(TransformerNet.outputSide(height), TransformerNet.outputSide(width));
+    }
+
+    /**
+     * The largest tile side, a multiple of 4, whose tile with its margin fits in {@code maxMemory},
+     * or 0 when the whole image fits or there is no bound.
+     */
+    synchronized int tileSide(int height, int width, long maxMemory) {
+        long paddedHeight = TransformerNet.outputSide(height);
+        long paddedWidth = TransformerNet.outputSide(width);
+        TransformerInference network = inference();
+        if (maxMemory == 0 || network.workingBytes(paddedHeight, paddedWidth) <= maxMemory) {
+            return 0;
+        }
+        long margin = 2L * network.reach();
+        long side = 4;
+        if (network.workingBytes(Math.min(paddedHeight, side + margin), Math.min(paddedWidth, side + margin)) > maxMemory) {
+            throw new NstException("A memory bound of " + (maxMemory >> 20) + " MB is too small for this model: its"
+                    + " smallest tiles need " + (network.workingBytes(side + margin, side + margin) >> 20)
+                    + " MB (raise the bound)");
+        }
+        while (side + 4 < Math.max(paddedHeight, paddedWidth) && network.workingBytes(
+                Math.min(paddedHeight, side + 4 + margin), Math.min(paddedWidth, side + 4 + margin)) <= maxMemory) {
+            side += 4;
+        }
+        return (int) side;
     }
 
     /** The network's sizes. */
@@ -146,14 +206,11 @@ public final class FastStyleModel {
         return description;
     }
 
-    /** The inference graph, built at first use for any image size. */
-    private SameDiff graph() {
-        if (graph == null) {
-            SameDiff sd = SameDiff.create();
-            SDVariable pixels = sd.placeHolder(TrainingGraph.PIXELS, DataType.FLOAT, 1, 3, -1, -1);
-            outputName = TransformerNet.build(sd, pixels, size, weights).name();
-            graph = sd;
+    /** The forward pass, set up at first use for any image size. */
+    private TransformerInference inference() {
+        if (inference == null) {
+            inference = new TransformerInference(size, weights);
         }
-        return graph;
+        return inference;
     }
 }

@@ -42,7 +42,7 @@ public final class TransformerNet {
     /** The smallest input side: the reflection padding of the quarter-resolution layers needs two rows. */
     public static final int MIN_SIDE = 5;
     /** Instance norm's epsilon, PyTorch's. */
-    private static final double EPSILON = 1e-5;
+    static final double EPSILON = 1e-5;
 
     private TransformerNet() {
     }

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the same optimisation step in PyTorch ({@code pytorch_bench.py}, shipped beside this class)
- * with a Python interpreter, one process per size so that each peak RSS is its own, driven a step at
+ * Runs the same optimisation step in PyTorch ({@code pytorch_bench.py}, shipped beside this class,
+ * or another script of the same protocol such as {@code fast_style_bench.py}) with a Python interpreter, one process per size so that each peak RSS is its own, driven a step at
  * a time ({@link Session}). Optional: when no interpreter with torch is found, {@link #start} says
  * why and the Java figures stand alone.
  */
@@ -56,12 +56,17 @@ final class PytorchComparison {
      * or says in one sentence what is missing and how to get it.
      */
     static Setup start(String python) {
+        return start(python, SCRIPT);
+    }
+
+    /** As {@link #start(String)}, for another script shipped beside this class. */
+    static Setup start(String python, String script) {
         List<String> candidates = python != null ? List.of(python) : DEFAULT_PYTHONS;
         Set<String> problems = new LinkedHashSet<>();
         for (String candidate : candidates) {
             Probe probe = probe(candidate);
             if (probe.torchVersion != null) {
-                return new Setup(Optional.of(new PytorchComparison(candidate, extractScript())),
+                return new Setup(Optional.of(new PytorchComparison(candidate, extractScript(script))),
                         candidate + ", torch " + probe.torchVersion);
             }
             problems.add(probe.problem);
@@ -73,14 +78,15 @@ final class PytorchComparison {
     /**
      * Starts the PyTorch side of one size: sets up the objective, runs {@code warmup} untimed steps
      * on {@code threads} threads and waits for further steps, which {@link Session#step} requests one
-     * at a time.
+     * at a time. {@code arguments} go to the script as they are.
      *
      * @throws IOException with the script's last line when it fails before it is ready
      */
-    Session open(int size, int warmup, int threads) throws IOException {
-        Process process = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
-                "--warmup", Integer.toString(warmup), "--threads", Integer.toString(threads))
-                .redirectErrorStream(true).start();
+    Session open(int size, int warmup, int threads, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--size", Integer.toString(size),
+                "--warmup", Integer.toString(warmup), "--threads", Integer.toString(threads)));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Session session = new Session(size, process);
         session.awaitLine("ready");
         return session;
@@ -223,10 +229,10 @@ final class PytorchComparison {
         return values;
     }
 
-    private static Path extractScript() {
-        try (InputStream in = PytorchComparison.class.getResourceAsStream(SCRIPT)) {
+    private static Path extractScript(String script) {
+        try (InputStream in = PytorchComparison.class.getResourceAsStream(script)) {
             if (in == null) {
-                throw new IllegalStateException(SCRIPT + " is missing from the nst-examples jar");
+                throw new IllegalStateException(script + " is missing from the nst-examples jar");
             }
             Path file = Files.createTempFile("nst-pytorch-bench", ".py");
             Files.write(file, in.readAllBytes());
