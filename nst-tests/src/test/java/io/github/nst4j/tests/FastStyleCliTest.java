@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.examples.SampleImages;
 import io.github.nst4j.fast.FastStyleModel;
+import io.github.nst4j.fast.TransformerNet;
+import io.github.nst4j.fast.TransformerSize;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,52 @@ class FastStyleCliTest {
                 SampleImages.content("tubingen.jpg").toString(), "--output", dir.resolve("out.png").toString());
         assertRefused(run, "--model: ");
         assertThat(dir.resolve("out.png")).doesNotExist();
+    }
+
+    /**
+     * Tiles and colour preservation from the command line: a tiled output equals the whole one within
+     * one level, and a memory bound below what any run needs is one line and exit code 2.
+     */
+    @Test
+    void applyRendersInTilesAndKeepsColoursOnRequest() throws IOException {
+        TransformerSize size = new TransformerSize(4, 8, 8, 1);
+        Path model = dir.resolve("tiny.nstm");
+        new FastStyleModel(size, TransformerNet.initialWeights(size, 2), Map.of()).save(model);
+        String photo = SampleImages.content("tubingen.jpg").toString();
+        Path whole = dir.resolve("whole.png");
+        Path tiled = dir.resolve("tiled.png");
+        Path kept = dir.resolve("kept.png");
+
+        assertThat(CliRun.of("apply", "--model", model.toString(), "--content", photo, "--output", whole.toString(),
+                "--size", "96").exitCode()).isZero();
+        CliRun inTiles = CliRun.of("apply", "--model", model.toString(), "--content", photo, "--output",
+                tiled.toString(), "--size", "96", "--tile", "32");
+        assertThat(inTiles.exitCode()).as(inTiles.err()).isZero();
+        assertThat(maxDifference(ImageIO.read(whole.toFile()), ImageIO.read(tiled.toFile()))).isLessThanOrEqualTo(1);
+        CliRun colours = CliRun.of("apply", "--model", model.toString(), "--content", photo, "--output", kept.toString(),
+                "--size", "96", "--preserve-colors", "histogram");
+        assertThat(colours.exitCode()).as(colours.err()).isZero();
+        assertThat(maxDifference(ImageIO.read(whole.toFile()), ImageIO.read(kept.toFile()))).isGreaterThan(10);
+
+        assertRefused(CliRun.of("apply", "--model", model.toString(), "--content", photo, "--output",
+                dir.resolve("small.png").toString(), "--max-memory", "1k"), "'1k' is below the 100 MB");
+        assertThat(dir.resolve("small.png")).doesNotExist();
+    }
+
+    private static int maxDifference(BufferedImage a, BufferedImage b) {
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(a.getHeight());
+        int max = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    max = Math.max(max, Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)));
+                }
+            }
+        }
+        return max;
     }
 
     /** An output that is also an input is refused before the model is read, and the photo is kept. */

@@ -1,7 +1,11 @@
 package io.github.nst4j.cli.apply;
 
+import io.github.nst4j.ColorPreservation;
+import io.github.nst4j.cli.common.LowerCaseEnumConverter;
+import io.github.nst4j.cli.common.MemorySizeConverter;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.fast.FastStyleModel;
+import io.github.nst4j.fast.StylizeOptions;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.storage.InputLabels;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + " any size and aspect ratio.",
         footerHeading = "%nExamples:%n",
         footer = {"  nst apply --model starry.nstm --content photo.jpg --output photo_starry.png",
-            "  nst apply --model starry.nstm --content photos/ --output styled/ --size 1024"})
+            "  nst apply --model starry.nstm --content photos/ --output styled/ --size 1024",
+            "  nst apply --model starry.nstm --content big.jpg --output big_starry.png --max-memory 2g --preserve-colors luminance"})
 public final class ApplyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,12 +55,32 @@ public final class ApplyCommand implements Callable<Integer> {
             description = "Long side of each output in pixels (default: the content's own size).")
     private Integer size;
 
+    @Option(names = "--preserve-colors", paramLabel = "none|luminance|histogram",
+            converter = LowerCaseEnumConverter.OfColorPreservation.class,
+            description = "Keep the photo's colours: luminance (the model's strokes in luminance only) or histogram"
+                    + " (the output recoloured to the photo's colour mean and covariance). Default: none.")
+    private ColorPreservation colors = ColorPreservation.NONE;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", converter = MemorySizeConverter.class,
+            description = "Memory the network's arrays may take (e.g. 2g, 800m; default: no bound). A larger"
+                    + " output is rendered in tiles, with the same result, at several times the work.")
+    private Long maxMemory;
+
+    @Option(names = "--tile", paramLabel = "N",
+            description = "Render in tiles of N px whatever the memory (the same result, several times the work).")
+    private Integer tile;
+
     @Override
     public Integer call() {
         List<Path> files = contentFiles();
         if (size != null && size < 8) {
             throw usage("--size: " + size + " px is too small; give at least 8");
         }
+        if (tile != null && tile < 4) {
+            throw usage("--tile: " + tile + " px is too small; give at least 4, or leave it out");
+        }
+        StylizeOptions options = StylizeOptions.DEFAULTS.withColors(colors)
+                .withMaxMemory(maxMemory == null ? 0 : maxMemory).withTileSide(tile == null ? 0 : tile);
         boolean toFolder = files.size() > 1 || contents.stream().anyMatch(Files::isDirectory);
         if (toFolder && isImageName(output)) {
             throw usage("--output: " + files.size() + " contents need a folder, not the file name " + output);
@@ -91,7 +116,15 @@ public final class ApplyCommand implements Callable<Integer> {
             if (size != null) {
                 content = Images.resizeLongSide(content, size);
             }
-            BufferedImage styled = loaded.stylize(content);
+            BufferedImage styled;
+            try {
+                styled = loaded.stylize(content, options);
+            } catch (NstException e) {
+                if (maxMemory == null) {
+                    throw e;
+                }
+                throw usage("--max-memory: " + e.getMessage()); // a bound too small is a wrong command line
+            }
             ImageWriter.write(styled, target);
             out.printf(Locale.ROOT, "Wrote %s (%dx%d px, %.2f s)%n", target, styled.getWidth(), styled.getHeight(),
                     (System.nanoTime() - start) / 1e9);

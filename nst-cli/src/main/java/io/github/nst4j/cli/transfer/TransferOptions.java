@@ -6,6 +6,7 @@ import io.github.nst4j.Mode;
 import io.github.nst4j.Optimizer;
 import io.github.nst4j.StyleTransferBuilder;
 import io.github.nst4j.cli.common.LowerCaseEnumConverter;
+import io.github.nst4j.cli.common.MemorySizeConverter;
 import io.github.nst4j.cli.common.NumberListPreprocessor;
 import io.github.nst4j.cli.common.Plural;
 import io.github.nst4j.cli.common.VggLayerConverter;

@@ -1,7 +1,7 @@
 package io.github.nst4j.examples.bench;
 
-import io.github.nst4j.cli.BackendReport;
-import io.github.nst4j.cli.ProcessInfo;
+import io.github.nst4j.cli.bench.BackendReport;
+import io.github.nst4j.cli.bench.ProcessInfo;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExampleWeights;

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * budget below {@value #MINIMUM_MB} MB is refused: no run fits in it, and a bare number is bytes,
  * which is rarely what was meant.
  */
-final class MemorySizeConverter implements ITypeConverter<Long> {
+public final class MemorySizeConverter implements ITypeConverter<Long> {
     static final int MINIMUM_MB = 100;
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)b?");
 
