@@ -2,6 +2,7 @@ package io.github.nst4j.video;
 
 import io.github.nst4j.image.Images;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.ShortBuffer;
@@ -28,22 +29,23 @@ public final class TestClips {
 
     /**
      * {@code count} frames of {@code width x height}: a window over the photo that moves right and
-     * down by about 1% of the photo per frame and narrows by 1% per frame.
+     * down by 1% and 0.5% of its width per frame and narrows by 1% per frame. The photo is first
+     * shrunk (stepwise, without aliasing) to 1.5 times the frame width, and each frame is drawn from
+     * it with sub-pixel precision, so that the motion is smooth.
      */
     public static List<BufferedImage> pannedFrames(int count, int width, int height) {
-        BufferedImage photo = Images.read(PHOTO);
+        BufferedImage photo = Images.resize(Images.cropToAspect(Images.read(PHOTO), width, height),
+                (int) Math.round(width * 1.5), (int) Math.round(height * 1.5));
         List<BufferedImage> frames = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            double zoom = 0.7 * Math.pow(0.99, i);
-            double windowWidth = photo.getWidth() * zoom;
-            double windowHeight = windowWidth * height / width;
-            double x = photo.getWidth() * 0.01 * i;
-            double y = photo.getHeight() * 0.005 * i;
+            double window = 0.7 * Math.pow(0.99, i) * photo.getWidth();
+            double scale = width / window;
+            AffineTransform transform = AffineTransform.getScaleInstance(scale, scale);
+            transform.translate(-photo.getWidth() * 0.01 * i, -photo.getWidth() * 0.005 * i);
             BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D graphics = frame.createGraphics();
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            graphics.drawImage(photo, 0, 0, width, height, (int) x, (int) y, (int) (x + windowWidth),
-                    (int) (y + windowHeight), null);
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(photo, transform, null);
             graphics.dispose();
             frames.add(frame);
         }
