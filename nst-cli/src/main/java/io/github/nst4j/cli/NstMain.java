@@ -1,10 +1,14 @@
 package io.github.nst4j.cli;
 
-import io.github.nst4j.cli.common.InputPathConverter;
 import io.github.nst4j.cli.apply.ApplyCommand;
+import io.github.nst4j.cli.common.ExitCode;
+import io.github.nst4j.cli.common.InputPathConverter;
 import io.github.nst4j.cli.stats.StatsCommand;
-import io.github.nst4j.cli.train.TrainCommand;
 import io.github.nst4j.cli.studio.StudioCommand;
+import io.github.nst4j.cli.train.TrainCommand;
+import io.github.nst4j.cli.transfer.HelpLayout;
+import io.github.nst4j.cli.transfer.NstCommand;
+import io.github.nst4j.cli.transfer.StudioRecords;
 import io.github.nst4j.cli.weights.WeightsCommand;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.weights.WeightsCache;

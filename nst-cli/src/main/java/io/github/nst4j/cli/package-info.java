@@ -1,2 +1,5 @@
-/** The {@code nst} command: options, progress, records and the user's own benchmark, over the library's public API. */
+/**
+ * The {@code nst} command line: {@link io.github.nst4j.cli.NstMain} wires one package per command
+ * (transfer, bench, studio, train, apply, stats, weights) and the pieces they share (common).
+ */
 package io.github.nst4j.cli;

@@ -1,11 +1,11 @@
 package io.github.nst4j.spark;
 
-import io.github.nst4j.cli.CoreDefaults;
-import io.github.nst4j.cli.TransferOptions;
+import io.github.nst4j.cli.transfer.CoreDefaults;
+import io.github.nst4j.cli.transfer.TransferOptions;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The settings of one work item: the job's common settings, then the item's overrides, read by the

@@ -1,7 +1,7 @@
 package io.github.nst4j.spark;
 
-import io.github.nst4j.cli.CoreDefaults;
-import io.github.nst4j.cli.TransferOptions;
+import io.github.nst4j.cli.transfer.CoreDefaults;
+import io.github.nst4j.cli.transfer.TransferOptions;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.network.InputConvention;
 import java.io.IOException;

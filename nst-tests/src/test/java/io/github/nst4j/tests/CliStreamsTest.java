@@ -2,6 +2,7 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.cli.NstMain;
 import io.github.nst4j.examples.SampleImages;
 import java.nio.file.Files;
 import java.nio.file.Path;

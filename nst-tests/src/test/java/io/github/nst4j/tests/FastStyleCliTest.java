@@ -3,6 +3,7 @@ package io.github.nst4j.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nst4j.examples.SampleImages;
+import io.github.nst4j.fast.FastStyleModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code nst train} and {@code nst apply} as a user runs them: bad inputs get one line and exit
- * code 2 before any work; a short training writes a model that stylises a folder of photos.
+ * code 2 before any work; a short training writes a model (with its record and loss chart) that
+ * stylises a folder of photos.
  */
 class FastStyleCliTest {
     private static final String STYLE = SampleImages.style("starry_night.jpg").toString();
@@ -38,6 +40,21 @@ class FastStyleCliTest {
         assertRefused(CliRun.of("train", "--style", STYLE, "--images", empty.toString(), "--output",
                 dir.resolve("m.nstm").toString()), "--steps");
         assertThat(dir.resolve("m.nstm")).doesNotExist();
+    }
+
+    @Test
+    void badStyleAndRecordOptionsAreOneLineAndExitCode2() throws IOException {
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--style-layer-weights", "1,2"),
+                "--style-layer-weights: give one weight per layer of --style-layers");
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--style-scale", "-1"), "--style-scale: -1.0 is not");
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--plot", dir.resolve("no/plot.png").toString()),
+                "--plot: the folder of");
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--style-layers", "block9_conv1"), "block9_conv1");
     }
 
     @Test
@@ -70,11 +87,17 @@ class FastStyleCliTest {
         Path photos = SampleImages.locate().resolve("content");
         Path model = dir.resolve("starry.nstm");
         CliRun trained = CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output", model.toString(),
-                "--steps", "3", "--batch-size", "2", "--crop", "64", "--weights", "untrained");
+                "--steps", "3", "--batch-size", "2", "--crop", "64", "--weights", "untrained",
+                "--style-layers", "block1_conv1,block2_conv1,block3_conv1", "--style-layer-weights", "1,1,0.5",
+                "--plot", dir.resolve("losses.png").toString());
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         assertThat(trained.err()).contains("step 3/3");
         assertThat(model).isRegularFile();
         assertThat(Path.of(model + ".json")).content().contains("\"step\" : 3");
+        assertThat(FastStyleModel.load(model).description().get("training.styleLayers"))
+                .contains("block3_conv1=0.5").doesNotContain("block4_conv1");
+        BufferedImage chart = ImageIO.read(dir.resolve("losses.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(800);
 
         Path styled = dir.resolve("styled");
         CliRun applied = CliRun.of("apply", "--model", model.toString(), "--content", photos.toString(),

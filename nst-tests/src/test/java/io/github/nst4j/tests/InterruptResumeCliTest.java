@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nst4j.cli.NstMain;
 import io.github.nst4j.examples.SampleImages;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -116,6 +116,7 @@ final class RunCoordinator implements AutoCloseable {
             Supplier<String> weights) {
         status(run.id(), "running", String.format(Locale.ROOT, "Loading the %s weights and preparing %dx%d px",
                 settings.weights(), transfer.outputWidth(), transfer.outputHeight()));
+        Runnable outcome;
         try {
             StyleTransferResult result = transfer.run(run);
             Path image = folder.image(run.id());
@@ -125,20 +126,20 @@ final class RunCoordinator implements AutoCloseable {
                     run.elapsedMillis(), image);
             StudioResult done = StudioResult.of(run.id(), settings, imageNames, result, run.progress(), image, record);
             results.put(done.id(), done);
-            events.publish("result", done.summary());
+            outcome = () -> events.publish("result", done.summary());
         } catch (DownloadException e) {
             // The page switches its weights to untrained: a run that needs no download.
-            events.publish("failure", Map.of("run", run.id(), "message", e.getMessage()
+            outcome = () -> events.publish("failure", Map.of("run", run.id(), "message", e.getMessage()
                     + ". The weights are now set to untrained (no download; a plainer but real style transfer):"
                     + " press Run again, or use nst --weights FILE", "weights", WeightsChoice.UNTRAINED));
         } catch (NstException e) {
-            failed(run, e.getMessage());
+            outcome = () -> failed(run, e.getMessage());
         } catch (OutOfMemoryError e) {
-            failed(run, "Out of memory at " + settings.size() + " px: choose a smaller size, or give Java more"
-                    + " memory (NST_JAVA_OPTS=-Xmx8g)");
+            outcome = () -> failed(run, "Out of memory at " + settings.size() + " px: choose a smaller size, or give"
+                    + " Java more memory (NST_JAVA_OPTS=-Xmx8g)");
         } catch (RuntimeException e) {
-            failed(run, "Internal error (" + e + "); the server log has the details");
             e.printStackTrace();
+            outcome = () -> failed(run, "Internal error (" + e + "); the server log has the details");
         } finally {
             synchronized (this) {
                 images.unpin(imageNames.keySet());
@@ -149,6 +150,8 @@ final class RunCoordinator implements AutoCloseable {
                 waitingImages = null;
             }
         }
+        // Announced after the run's images are released: a page that uploads on hearing the end has the room.
+        outcome.run();
     }
 
     private void dropWaiting() {

@@ -1,7 +1,10 @@
 package io.github.nst4j.cli.train;
 
 import io.github.nst4j.Defaults;
+import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
+import io.github.nst4j.cli.common.NumberListPreprocessor;
+import io.github.nst4j.cli.common.VggLayerConverter;
 import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
 import io.github.nst4j.cli.weights.DownloadProgress;
@@ -15,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,9 +44,6 @@ import picocli.CommandLine.Spec;
             "  nst train --style starry_night.jpg --images photos/ --output starry.nstm --steps 2000 --save-every 500",
             "  nst train ... --resume starry.nstm.checkpoint    (after Ctrl-C: the same options plus --resume)"})
 public final class TrainCommand implements Callable<Integer> {
-    /** The exit code of a training stopped by Ctrl-C, as for nst's runs. */
-    private static final int INTERRUPTED = 130;
-
     @Spec
     private CommandSpec spec;
 
@@ -49,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The style image(s); several are blended (see --style-blend).")
     private List<Path> styles = new ArrayList<>();
 
-    @Option(names = "--style-blend", split = ",", paramLabel = "W[,W...]",
+    @Option(names = "--style-blend", split = ",", paramLabel = "W[,W...]", preprocessor = NumberListPreprocessor.class,
             description = "Blend weights of the styles, one each (default: equal).")
     private List<Double> blend;
 
@@ -92,6 +94,20 @@ public final class TrainCommand implements Callable<Integer> {
             + Defaults.STYLE_WEIGHT + ").")
     private Double styleWeight;
 
+    @Option(names = "--style-layers", split = ",", paramLabel = "LAYER[,LAYER...]", converter = VggLayerConverter.class,
+            description = "Layers whose Gram matrices the style loss compares (default: block1_conv1 ... block5_conv1).")
+    private List<VggLayer> styleLayers;
+
+    @Option(names = "--style-layer-weights", split = ",", paramLabel = "W[,W...]",
+            preprocessor = NumberListPreprocessor.class,
+            description = "Weight of each style layer, in the order of --style-layers (default: 1 each).")
+    private List<Double> styleLayerWeights;
+
+    @Option(names = "--style-scale", paramLabel = "F",
+            description = "Resize the style to F x the crop before taking its Gram matrices: below 1 gives finer"
+                    + " strokes, above 1 coarser ones (default: 1).")
+    private Double styleScale;
+
     @Option(names = "--tv-weight", paramLabel = "W", description = "Weight of the TV loss (default: the weights', as for nst).")
     private Double tvWeight;
 
@@ -119,13 +135,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to write the JSON record of every step's losses (default: <output>.json).")
     private Path record;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the losses against the step as a PNG chart.")
+    private Path plot;
+
     @Override
     public Integer call() throws IOException {
         checkInputs();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path checkpoint = Path.of(output + ".checkpoint");
-        TrainingLog log = new TrainingLog(err);
+        TrainingLog log = new TrainingLog(err, System.console() != null ? System.err : null);
         FastStyleTrainer.Builder builder = FastStyleTrainer.builder().images(images).batchSize(batchSize).crop(crop)
                 .learningRate(learningRate).seed(seed).checkpoint(checkpoint, saveEvery)
                 .weights(weights.source(seed, null, new DownloadProgress(err, System.console() != null)));
@@ -146,6 +165,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (tvWeight != null) {
             builder.tvWeight(tvWeight);
         }
+        if (styleLayers != null) {
+            builder.styleLayers(styleLayerMap());
+        }
+        if (styleScale != null) {
+            builder.styleScale(styleScale);
+        }
         if (contentLayers != null) {
             EnumSet<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
             try {
@@ -163,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
                 crop, weights);
         out.flush();
         TrainingResult result;
-        try (InterruptGuard guard = new InterruptGuard()) {
+        try (InterruptGuard guard = new InterruptGuard(); log) {
             result = builder.listener(event -> {
                 log.onStep(event);
                 if (guard.interrupted()) {
@@ -175,13 +200,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path recordFile = record != null ? record : Path.of(output + ".json");
         log.writeRecord(recordFile, styles, images, weights.toString());
+        String records = recordFile.toString();
+        if (plot != null) {
+            log.writePlot(plot);
+            records += ", " + plot;
+        }
         if (result.stopped()) {
-            out.printf(Locale.ROOT, "Stopped at step %d; wrote %s and %s. Continue with the same options plus --resume %s%n",
-                    result.steps(), checkpoint, recordFile, checkpoint);
-            return INTERRUPTED;
+            out.printf(Locale.ROOT, "Stopped at step %d; wrote %s, %s. Continue with the same options plus --resume %s%n",
+                    result.steps(), checkpoint, records, checkpoint);
+            return ExitCode.INTERRUPTED;
         }
         result.model().save(output);
-        out.printf(Locale.ROOT, "Wrote %s, %s (%d steps%s)%n", output, recordFile, result.steps(),
+        out.printf(Locale.ROOT, "Wrote %s, %s (%d steps%s)%n", output, records, result.steps(),
                 result.skippedImages() == 0 ? "" : "; skipped, unreadable or smaller than the crop: "
                         + result.skippedImages() + (result.skippedImages() == 1 ? " photo" : " photos"));
         return 0;
@@ -197,16 +227,40 @@ public final class TrainCommand implements Callable<Integer> {
         if (blend != null && blend.size() != styles.size()) {
             throw usage("--style-blend: " + blend.size() + " weights for " + styles.size() + " styles; give one each");
         }
+        if (styleLayerWeights != null && (styleLayers == null || styleLayerWeights.size() != styleLayers.size())) {
+            throw usage("--style-layer-weights: give one weight per layer of --style-layers");
+        }
+        if (styleScale != null && !(styleScale > 0)) {
+            throw usage("--style-scale: " + styleScale + " is not a positive factor; give e.g. 0.5 or 2");
+        }
         if (!Files.isDirectory(images)) {
             throw usage("--images: " + images + " is not a folder; give the folder of training photos");
         }
         if (resume != null && !Files.isReadable(resume)) {
             throw usage("--resume: " + resume + " not found; give the checkpoint the stopped training wrote");
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw usage("--output: the folder of " + output + " does not exist; create it first");
+        requireFolderOf("--output", output);
+        if (record != null) {
+            requireFolderOf("--record", record);
         }
+        if (plot != null) {
+            requireFolderOf("--plot", plot);
+        }
+    }
+
+    private void requireFolderOf(String option, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw usage(option + ": the folder of " + file + " does not exist; create it first");
+        }
+    }
+
+    private Map<VggLayer, Double> styleLayerMap() {
+        Map<VggLayer, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < styleLayers.size(); i++) {
+            map.put(styleLayers.get(i), styleLayerWeights == null ? 1.0 : styleLayerWeights.get(i));
+        }
+        return map;
     }
 
     private ParameterException usage(String message) {

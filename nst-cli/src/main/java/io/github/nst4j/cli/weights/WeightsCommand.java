@@ -1,5 +1,6 @@
 package io.github.nst4j.cli.weights;
 
+import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.weights.PretrainedWeights;
 import io.github.nst4j.weights.WeightsCache;
@@ -12,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code nst weights}: what of the pretrained weights is cached (path, size, SHA-256), fetching a
@@ -83,7 +84,7 @@ public final class WeightsCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%-12s %-7s %s (nst weights --fetch %s)", which.id(), "missing",
                             compact, which.id()));
         }
-        return CommandLine.ExitCode.OK;
+        return ExitCode.OK;
     }
 
     private int fetch(List<PretrainedWeights> sources) {
@@ -100,7 +101,7 @@ public final class WeightsCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return failed ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        return failed ? ExitCode.FAILURE : ExitCode.OK;
     }
 
     private int verify() {
@@ -122,7 +123,7 @@ public final class WeightsCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return damaged ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        return damaged ? ExitCode.FAILURE : ExitCode.OK;
     }
 
     /** "keras  cached  80.1 MB  sha256 ...  /path/vgg19_keras_conv_caffe.npz". */

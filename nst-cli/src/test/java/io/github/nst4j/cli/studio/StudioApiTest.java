@@ -3,7 +3,7 @@ package io.github.nst4j.cli.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.nst4j.cli.StudioRecords;
+import io.github.nst4j.cli.transfer.StudioRecords;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.github.nst4j.cli.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nst4j.cli.StudioRecords;
+import io.github.nst4j.cli.transfer.StudioRecords;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;

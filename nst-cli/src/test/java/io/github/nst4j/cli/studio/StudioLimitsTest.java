@@ -3,7 +3,7 @@ package io.github.nst4j.cli.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.nst4j.cli.StudioRecords;
+import io.github.nst4j.cli.transfer.StudioRecords;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

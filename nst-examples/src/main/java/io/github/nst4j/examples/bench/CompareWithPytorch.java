@@ -1,9 +1,9 @@
 package io.github.nst4j.examples.bench;
 
-import io.github.nst4j.cli.BackendReport;
-import io.github.nst4j.cli.ProcessInfo;
-import io.github.nst4j.cli.StepBenchmark;
-import io.github.nst4j.cli.StepTimingOptions;
+import io.github.nst4j.cli.bench.BackendReport;
+import io.github.nst4j.cli.bench.ProcessInfo;
+import io.github.nst4j.cli.bench.StepBenchmark;
+import io.github.nst4j.cli.bench.StepTimingOptions;
 import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExampleWeights;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The same optimisation step in nst4j and in PyTorch, side by side: seconds per step (median after

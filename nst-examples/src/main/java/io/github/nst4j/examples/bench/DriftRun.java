@@ -1,7 +1,7 @@
 package io.github.nst4j.examples.bench;
 
-import io.github.nst4j.cli.ProcessInfo;
-import io.github.nst4j.cli.StepBenchmark;
+import io.github.nst4j.cli.bench.ProcessInfo;
+import io.github.nst4j.cli.bench.StepBenchmark;
 import io.github.nst4j.examples.ExampleCommandLine;
 import io.github.nst4j.examples.ExampleWeights;
 import java.io.PrintWriter;
@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * One long run at one size, to see whether speed or memory degrade: the ten steps after iteration
