@@ -1,13 +1,10 @@
 package io.github.nst4j.video;
 
 import io.github.nst4j.image.Images;
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.RenderingHints;
+import io.github.nst4j.video.bench.PannedPhoto;
 import java.awt.image.BufferedImage;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -27,29 +24,9 @@ public final class TestClips {
     private TestClips() {
     }
 
-    /**
-     * {@code count} frames of {@code width x height}: a window over the photo that moves right and
-     * down by 1% and 0.5% of its width per frame and narrows by 1% per frame. The photo is first
-     * shrunk (stepwise, without aliasing) to 1.5 times the frame width, and each frame is drawn from
-     * it with sub-pixel precision, so that the motion is smooth.
-     */
+    /** {@code count} frames of the photo panned and zoomed (see {@link PannedPhoto}). */
     public static List<BufferedImage> pannedFrames(int count, int width, int height) {
-        BufferedImage photo = Images.resize(Images.cropToAspect(Images.read(PHOTO), width, height),
-                (int) Math.round(width * 1.5), (int) Math.round(height * 1.5));
-        List<BufferedImage> frames = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            double window = 0.7 * Math.pow(0.99, i) * photo.getWidth();
-            double scale = width / window;
-            AffineTransform transform = AffineTransform.getScaleInstance(scale, scale);
-            transform.translate(-photo.getWidth() * 0.01 * i, -photo.getWidth() * 0.005 * i);
-            BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D graphics = frame.createGraphics();
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.drawImage(photo, transform, null);
-            graphics.dispose();
-            frames.add(frame);
-        }
-        return frames;
+        return PannedPhoto.frames(Images.read(PHOTO), count, width, height);
     }
 
     /** Encodes the frames as H.264 MP4 at {@link #FRAME_RATE}, with a 440 Hz tone if {@code withSound}. */
@@ -76,6 +53,20 @@ public final class TestClips {
                     recorder.recordSamples(SAMPLE_RATE, 1, tone(i * samplesPerFrame, samplesPerFrame));
                 }
             }
+            recorder.stop();
+        }
+        return file;
+    }
+
+    /** A clip of sound alone: {@code seconds} of a 440 Hz tone in an MP4 (M4A) file, no video stream. */
+    public static Path encodeSoundOnly(Path file, int seconds) throws Exception {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setFormat("mp4");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(SAMPLE_RATE);
+            recorder.start();
+            recorder.recordSamples(SAMPLE_RATE, 1, tone(0, SAMPLE_RATE * seconds));
             recorder.stop();
         }
         return file;
