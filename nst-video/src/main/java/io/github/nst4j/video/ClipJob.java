@@ -109,10 +109,10 @@ public final class ClipJob {
             BufferedImage frame;
             while ((frame = reader.next()) != null) {
                 number++;
-                BufferedImage sized = sized(frame);
                 if (number < done) {
                     continue;
                 }
+                BufferedImage sized = sized(frame);
                 if (number == done) {
                     sequence.continueAfter(sized, Images.read(frames.file(number)));
                     continue;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FastFramesTest {
     @Test
     void blendingWithTheWarpedPreviousOutputReducesTheWarpingError() {
-        List<BufferedImage> frames = TestClips.pannedFrames(6, 96, 72);
+        List<BufferedImage> frames = TestClips.pannedFrames(5, 64, 48);
         FastStyleModel model = TestModels.responsive(3);
 
         double blended = WarpingErrors.mean(frames, stylise(frames, model, 1));

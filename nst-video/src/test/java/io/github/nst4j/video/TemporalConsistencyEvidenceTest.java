@@ -33,9 +33,9 @@ import picocli.CommandLine;
 @Tag("evidence") // 2 x 24 frames optimised: minutes
 class TemporalConsistencyEvidenceTest {
     private static final int FRAMES = 24;
-    private static final int WIDTH = 128;
-    private static final int HEIGHT = 96;
-    private static final String ITERATIONS = "100";
+    private static final int WIDTH = 64;
+    private static final int HEIGHT = 48;
+    private static final String ITERATIONS = "30";
     private static final Path STYLE = Path.of("../nst-examples/images/style/starry_night.jpg");
     private static final Path SAMPLES = Path.of("target/video-evidence");
 

@@ -1,6 +1,9 @@
 package io.github.nst4j.video.cli;
 
 import io.github.nst4j.cli.NstMain;
+import io.github.nst4j.cli.common.ExitCode;
+import io.github.nst4j.cli.common.InputPathConverter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -23,7 +26,13 @@ public final class NstVideoMain {
     /** nst's command line (its error handling and converters included) with the video command. */
     public static CommandLine commandLine() {
         CommandLine commandLine = NstMain.commandLine();
-        commandLine.addSubcommand("video", new VideoCommand());
+        CommandLine video = new CommandLine(new VideoCommand());
+        // Picocli hands these settings only to the subcommands present when they are made; the
+        // exception handlers are the top command's, which execute() uses for every subcommand.
+        video.registerConverter(Path.class, new InputPathConverter());
+        video.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        video.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
+        commandLine.addSubcommand("video", video);
         return commandLine;
     }
 }
