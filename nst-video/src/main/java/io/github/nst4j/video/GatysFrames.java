@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Each frame optimised by {@link StyleTransfer} (Gatys et al.), as Ruder et al. do: from the warped
- * previous stylised frame, with the temporal loss against it where the flow holds.
+ * previous stylised frame (the input frame where the flow does not hold), with the temporal loss
+ * against it where the flow holds.
  */
 final class GatysFrames implements FrameStylizer {
     private final BufferedImage style;
@@ -29,7 +30,7 @@ final class GatysFrames implements FrameStylizer {
         settings.accept(builder);
         builder.size(Math.max(frame.getWidth(), frame.getHeight()));
         if (guide != null && temporalWeight > 0) {
-            builder.initImage(guide.warped()).temporalTarget(guide.warped(), guide.motion().maskImage(), temporalWeight);
+            builder.initImage(guide.start()).temporalTarget(guide.warped(), guide.motion().maskImage(), temporalWeight);
         }
         StyleTransferResult result = builder.build().run(listener);
         return result.stoppedEarly() ? null : result.image();

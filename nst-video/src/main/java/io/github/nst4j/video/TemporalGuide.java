@@ -5,7 +5,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * The previous stylised frame warped into the current one, with the motion that warped it (whose
- * mask says where the warp holds).
+ * mask says where the warp holds), and the start image made of it: the warped frame where the warp
+ * holds, the input frame elsewhere.
  */
-record TemporalGuide(BufferedImage warped, FrameMotion motion) {
+record TemporalGuide(BufferedImage warped, FrameMotion motion, BufferedImage start) {
 }

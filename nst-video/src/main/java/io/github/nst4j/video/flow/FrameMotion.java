@@ -27,6 +27,23 @@ public final class FrameMotion {
         return backward.warp(picture);
     }
 
+    /**
+     * {@code picture} moved into the current frame where the warp holds, and {@code fill}'s pixels
+     * elsewhere: where the previous frame has nothing to say (disoccluded, or come in from outside),
+     * the warp would only smear its border or the occluding object.
+     */
+    public BufferedImage warpOver(BufferedImage picture, BufferedImage fill) {
+        BufferedImage warped = backward.warp(picture);
+        for (int y = 0; y < height(); y++) {
+            for (int x = 0; x < width(); x++) {
+                if (!trusted(x, y)) {
+                    warped.setRGB(x, y, fill.getRGB(x, y));
+                }
+            }
+        }
+        return warped;
+    }
+
     /** Whether the warp holds at pixel {@code (x, y)} of the current frame. */
     public boolean trusted(int x, int y) {
         return mask[y * backward.width() + x] > 0;
