@@ -40,7 +40,7 @@ public final class FrameSequence implements AutoCloseable {
         TemporalGuide guide = null;
         if (temporal && previousInput != null) {
             FrameMotion motion = FrameMotion.between(flow, previousInput, frame);
-            guide = new TemporalGuide(motion.warp(previousOutput), motion, motion.warpOver(previousOutput, frame));
+            guide = new TemporalGuide(motion, previousOutput, frame);
         }
         BufferedImage output = stylizer.stylize(frame, guide, listener);
         if (output != null) {
