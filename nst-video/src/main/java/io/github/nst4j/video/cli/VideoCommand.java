@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  nst video --content clip.mp4 --style painting.jpg --output out.mp4 --size 384 --iterations 100",
             "  nst video --content clip.mp4 --model starry.nstm --output out.mp4",
-            "  nst video --content frames/%05d.png --frame-rate 30 --style painting.jpg --output styled/%05d.png",
+            "  nst video --content frames/%%05d.png --frame-rate 30 --style painting.jpg --output styled/%%05d.png",
             "  nst video --content clip.mp4 --style painting.jpg --output out.mp4 --temporal-weight 0   (no consistency)"})
 public final class VideoCommand implements Callable<Integer> {
     @Spec
