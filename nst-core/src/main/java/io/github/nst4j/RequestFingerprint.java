@@ -35,6 +35,9 @@ final class RequestFingerprint {
             fingerprint.add(component.getName()).add(describe(value));
         }
         fingerprint.add(content).add(initImage);
+        if (request.temporalTarget() != null) {
+            fingerprint.add(request.temporalTarget().warped()).add(request.temporalTarget().mask());
+        }
         styles.forEach(fingerprint::add);
         styleMasks.forEach(fingerprint::add);
         styleOpacities.forEach(fingerprint::add);
@@ -43,6 +46,9 @@ final class RequestFingerprint {
 
     /** Images count by their pixels (added separately), weights by their description. */
     private static Object describe(Object value) {
+        if (value instanceof TemporalImages temporal) {
+            return "temporal weight " + temporal.weight();
+        }
         if (value instanceof ImageSource) {
             return "image";
         }

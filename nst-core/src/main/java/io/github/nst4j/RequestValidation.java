@@ -90,6 +90,16 @@ final class RequestValidation {
         require(r.maxMemory() >= 0, "maxMemory", "The memory budget must be positive, got " + r.maxMemory());
         require(r.tileSize() >= 0, "tileSize", "The tile size must be positive, got " + r.tileSize());
         r.styleLayers().forEach((layer, weight) -> positive("styleLayers", "The style layer weight of " + layer, weight));
+        if (r.temporalTarget() != null) {
+            TemporalImages temporal = r.temporalTarget();
+            require(temporal.weight() >= 0 && Double.isFinite(temporal.weight()), "temporalTarget",
+                    "The temporal weight must be zero or positive, got " + temporal.weight());
+            require(temporal.warped().getWidth() == temporal.mask().getWidth()
+                    && temporal.warped().getHeight() == temporal.mask().getHeight(), "temporalTarget",
+                    "The temporal mask must be the size of the warped frame, " + temporal.warped().getWidth() + "x"
+                            + temporal.warped().getHeight() + " px, got " + temporal.mask().getWidth() + "x"
+                            + temporal.mask().getHeight());
+        }
     }
 
     private static void positive(String setting, String what, double value) {

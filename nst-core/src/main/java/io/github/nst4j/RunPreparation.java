@@ -61,6 +61,9 @@ final class RunPreparation {
                 PyramidPlanner.longSides(output.longSide(), request.levels(), request.startSize()), styleImages,
                 request.styleScale());
         List<PyramidLevel> levels = LevelTiling.apply(request, plan);
+        InvalidSettingException.require(request.temporalTarget() == null || levels.stream().noneMatch(PyramidLevel::tiled),
+                "temporalTarget", "A video frame this large would be optimised in tiles, which have no temporal"
+                        + " term; use a smaller size or allow more memory");
 
         long fingerprint = RequestFingerprint.of(request, contentImage, styleImages, initImage, masks,
                 images.styleAlphas().stream().flatMap(Optional::stream).toList());
@@ -78,7 +81,8 @@ final class RunPreparation {
                 request.learningRate(), request.lbfgsMemory(), request.init(), request.initNoiseRatio(), request.seed(),
                 request.pooling(), request.weights() != null ? request.weights() : WeightsSource.pretrained(),
                 request.preserveColors(), normalisedBlend(request), request.resumeFrom(), request.lowMemory(),
-                new BudgetedObjective.StopRule(request.tolerance(), request.toleranceWindow()));
+                new BudgetedObjective.StopRule(request.tolerance(), request.toleranceWindow()),
+                request.temporalTarget());
     }
 
     private static PreparedImages prepareColors(ColorPreservation colors, BufferedImage contentImage,

@@ -14,6 +14,7 @@ import io.github.nst4j.listener.PreparationEvent;
 import io.github.nst4j.loss.LayerMask;
 import io.github.nst4j.loss.LossGraph;
 import io.github.nst4j.loss.Targets;
+import io.github.nst4j.loss.TemporalTarget;
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.optim.AdamImageOptimizer;
@@ -178,7 +179,9 @@ public final class StyleTransfer {
         } catch (PreparationStopped stopped) {
             return stoppedBefore(index, start, new TiledLevel.Start(0, 0, before), List.of());
         }
-        LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison),
+        TemporalTarget temporal = settings.temporal() == null ? null
+                : settings.temporal().at(level.output().width(), level.output().height());
+        LossGraph graph = LossGraph.build(network, settings.lossSpec(), targets(network, comparison), temporal,
                 start, DataType.FLOAT, !settings.lowMemory());
         // A level that stopped early leaves the rest of its budget unused: each level gets its own.
         int levelStart = resume != null ? resume.resumePoint().levelStart() : history.size();

@@ -57,6 +57,7 @@ public final class StyleTransferBuilder {
     private boolean lowMemory;
     private long maxMemory;
     private int tileSize;
+    private TemporalImages temporalTarget;
 
     StyleTransferBuilder() {
     }
@@ -412,6 +413,28 @@ public final class StyleTransferBuilder {
     }
 
     /**
+     * Makes the run one frame of a video (Ruder, Dosovitskiy and Brox, "Artistic style transfer for
+     * videos", 2016): the objective gains {@code weight × mean(c·(x − warped)²)} over the output's
+     * pixel values (0-255 units), which holds the output to the previous stylised frame where the
+     * scene carried over, so that consecutive frames do not flicker. Usually combined with
+     * {@link #initImage(BufferedImage) initImage(warped)}. Both images are centre-cropped to the
+     * output's shape and resized, as a start image is; the term is reported as
+     * {@link io.github.nst4j.listener.LossValues#temporal()}. Not available for outputs large enough
+     * to be optimised in tiles.
+     *
+     * @param warped the previous stylised frame warped into this one along the optical flow
+     * @param mask {@code c}: white where the warp holds, black where the flow says the pixel was
+     *     occluded or disoccluded or lies on a motion boundary; the size of {@code warped}
+     * @param weight the term's weight; 0 leaves it out
+     */
+    public StyleTransferBuilder temporalTarget(BufferedImage warped, BufferedImage mask, double weight) {
+        given(warped, "temporalTarget");
+        given(mask, "temporalTarget");
+        this.temporalTarget = new TemporalImages(warped, mask, weight);
+        return this;
+    }
+
+    /**
      * Checks every setting, reads the images and plans the run, including that it fits in this
      * machine's memory.
      *
@@ -429,6 +452,7 @@ public final class StyleTransferBuilder {
         return RunPreparation.prepare(new StyleTransferRequest(content, styles, styleMasks, styleSourceMasks, styleBlend, styleScale, initImage, mode,
                 size, width, height, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, init, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers, colors, levels,
-                startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory, maxMemory, tileSize));
+                startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom, lowMemory, maxMemory, tileSize,
+                temporalTarget));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * Every setting a {@link StyleTransferBuilder} collected, unchecked and as given: one component per
  * builder setting, named as its builder method (the resume fingerprint is derived from these
  * components, so a setting added here is part of it unless {@link RequestFingerprint} says otherwise).
- * {@code mode} and {@code init} are null where the builder leaves the choice to the inputs.
+ * {@code mode} and {@code init} are null where the builder leaves the choice to the inputs;
+ * {@code temporalTarget} is null for a still image.
  */
 record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<ImageSource> styleMasks,
         List<ImageSource> styleSourceMasks,
@@ -22,7 +23,7 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<I
         int lbfgsMemory, InitMode init, double initNoiseRatio, long seed, Pooling pooling, WeightsSource weights,
         Set<VggLayer> contentLayers, Map<VggLayer, Double> styleLayers, ColorPreservation preserveColors,
         int levels, int startSize, double tolerance, int toleranceWindow, boolean normalizeGradients,
-        ResumeState resumeFrom, boolean lowMemory, long maxMemory, int tileSize) {
+        ResumeState resumeFrom, boolean lowMemory, long maxMemory, int tileSize, TemporalImages temporalTarget) {
     StyleTransferRequest {
         style = List.copyOf(style);
         styleMasks = List.copyOf(styleMasks);
@@ -37,6 +38,6 @@ record StyleTransferRequest(ImageSource content, List<ImageSource> style, List<I
                 outputWidth, outputHeight, iterations, contentWeight, styleWeight, tvWeight, optimizer, learningRate,
                 lbfgsMemory, chosenInit, initNoiseRatio, seed, pooling, weights, contentLayers, styleLayers,
                 preserveColors, levels, startSize, tolerance, toleranceWindow, normalizeGradients, resumeFrom,
-                lowMemory, maxMemory, tileSize);
+                lowMemory, maxMemory, tileSize, temporalTarget);
     }
 }

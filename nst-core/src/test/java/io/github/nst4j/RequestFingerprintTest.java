@@ -26,7 +26,8 @@ class RequestFingerprintTest {
             null, 1,
             null, Mode.TRANSFER, 64, 0, 0, 10, 5, 100, 1e-3, Optimizer.ADAM, 10, 100, InitMode.CONTENT, 0, 42,
             Pooling.AVG, WeightsSource.random(1), Defaults.contentLayers(), Defaults.styleLayers(),
-            ColorPreservation.NONE, 1, 0, 0, 50, false, null, false, 0L, 0);
+            ColorPreservation.NONE, 1, 0, 0, 50, false, null, false, 0L, 0,
+            new TemporalImages(Synthetic.gradient(40, 40), Synthetic.stripes(40, 40), 1));
 
     @Test
     void everySettingButTheIgnoredOnesChangesTheFingerprint() throws ReflectiveOperationException {
@@ -82,6 +83,9 @@ class RequestFingerprintTest {
         }
         if (name.equals("weights")) {
             return WeightsSource.random(2);
+        }
+        if (name.equals("temporalTarget")) {
+            return new TemporalImages(Synthetic.stripes(40, 40), Synthetic.stripes(40, 40), 1);
         }
         if (value instanceof Integer number) {
             return number + 1;

@@ -21,12 +21,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The whole style-transfer objective as one SameDiff graph. The generated image is its only
  * {@code VARIABLE}; network weights and targets are constants. The three weighted terms are the
- * graph's loss variables, so SameDiff minimises their sum and reports each of them.
+ * graph's loss variables, so SameDiff minimises their sum and reports each of them; a video frame
+ * adds a fourth, the temporal term (see {@link TemporalTarget}).
  *
  * <p>With normalised gradients (see {@link LossSpec#normalizeGradients()}) the steps no longer
  * descend that sum: each content and style term pulls with its weight whatever its size. What they
  * descend instead is the {@linkplain Step#objective() normalised objective}: every such term's loss
- * divided by the L1 norm of its gradient at its layer, times its weight (the TV term as it is). Its
+ * divided by the L1 norm of its gradient at its layer, times its weight (the TV and temporal terms as
+ * they are). Its
  * gradient, the norms held fixed, is the normalised gradient, and it scales alike for every term
  * when the features do, so it ranks images the way the steps move them where the raw total (whose
  * content and style terms scale with the square and the fourth power of the features) would not.
@@ -37,7 +39,8 @@ public final class LossGraph implements AutoCloseable {
     public static final String CONTENT_LOSS = "content_loss";
     public static final String STYLE_LOSS = "style_loss";
     public static final String TV_LOSS = "tv_loss";
-    private static final String[] LOSS_TERMS = {CONTENT_LOSS, STYLE_LOSS, TV_LOSS};
+    public static final String TEMPORAL_LOSS = "temporal_loss";
+    private static final String[] LOSS_TERMS = {CONTENT_LOSS, STYLE_LOSS, TV_LOSS, TEMPORAL_LOSS};
 
     private final SameDiff sd;
     private final SameDiff gradFn;
@@ -56,7 +59,8 @@ public final class LossGraph implements AutoCloseable {
             throw new IllegalStateException("The loss does not depend on the image");
         }
         this.imageGradientName = imageGradient.name();
-        List<String> outputs = new ArrayList<>(List.of(CONTENT_LOSS, STYLE_LOSS, TV_LOSS, imageGradientName));
+        List<String> outputs = new ArrayList<>(List.of(CONTENT_LOSS, STYLE_LOSS, TV_LOSS, TEMPORAL_LOSS,
+                imageGradientName));
         normalizedTerms.forEach(term -> outputs.addAll(List.of(term.lossName(), term.normName())));
         this.stepOutputs = outputs.toArray(String[]::new);
         this.memory = SessionMemory.install(gradFn, recycleArrays);
@@ -105,6 +109,18 @@ public final class LossGraph implements AutoCloseable {
      */
     public static LossGraph build(FeatureNetwork network, LossSpec spec, Targets targets,
             INDArray initialImage, DataType dataType, boolean recycleArrays) {
+        return build(network, spec, targets, null, initialImage, dataType, recycleArrays);
+    }
+
+    /**
+     * Builds the objective of a video frame: the other terms plus {@code weight ×} the
+     * {@linkplain TemporalLoss temporal loss} against {@code temporal}.
+     *
+     * @param temporal the warped previous frame and its mask at the image's size, or null for none
+     * @see #build(FeatureNetwork, LossSpec, Targets, INDArray, DataType, boolean)
+     */
+    public static LossGraph build(FeatureNetwork network, LossSpec spec, Targets targets, TemporalTarget temporal,
+            INDArray initialImage, DataType dataType, boolean recycleArrays) {
         SameDiff sd = SameDiff.create();
         SDVariable image = sd.var(IMAGE, initialImage.castTo(dataType).dup());
         long height = initialImage.size(2);
@@ -143,6 +159,12 @@ public final class LossGraph implements AutoCloseable {
 
         TotalVariationLoss.build(sd, "tv", image, height, width).mul(TV_LOSS, spec.tvWeight());
         lossTerms.add(TV_LOSS);
+        if (temporal != null && temporal.weight() > 0) {
+            TemporalLoss.build(sd, "temporal", image, temporal, dataType).mul(TEMPORAL_LOSS, temporal.weight());
+            lossTerms.add(TEMPORAL_LOSS);
+        } else {
+            sd.constant(TEMPORAL_LOSS, Nd4j.scalar(dataType, 0));
+        }
         sd.setLossVariables(lossTerms.toArray(String[]::new));
         return new LossGraph(sd, GradientFunction.create(sd), normalizedTerms, recycleArrays);
     }
@@ -286,7 +308,7 @@ public final class LossGraph implements AutoCloseable {
         if (normalizedTerms.isEmpty()) {
             return losses.total();
         }
-        double objective = losses.totalVariation();
+        double objective = losses.totalVariation() + losses.temporal();
         for (NormalizedTerm term : normalizedTerms) {
             objective += term.factor() * values.get(term.lossName()).getDouble(0)
                     / values.get(term.normName()).getDouble(0);
@@ -305,6 +327,6 @@ public final class LossGraph implements AutoCloseable {
 
     private static LossValues lossValues(Map<String, INDArray> values) {
         return new LossValues(values.get(CONTENT_LOSS).getDouble(0), values.get(STYLE_LOSS).getDouble(0),
-                values.get(TV_LOSS).getDouble(0));
+                values.get(TV_LOSS).getDouble(0), values.get(TEMPORAL_LOSS).getDouble(0));
     }
 }
