@@ -82,9 +82,10 @@ public final class FastStyleTrainer {
      * @throws IOException if a checkpoint cannot be written
      */
     public TrainingResult train() throws IOException {
+        // The folder first: a wrong one is told before a download of the weights, not after.
+        TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
         Vgg19Weights vgg = settings.weights.load();
         FeatureNetwork network = new FeatureNetwork(vgg, Defaults.POOLING);
-        TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
         int totalSteps = settings.steps != null ? settings.steps
                 : (int) Math.ceil((double) settings.epochs * images.files().size() / settings.batchSize);
         Map<String, String> description = description(vgg, totalSteps);
@@ -147,8 +148,8 @@ public final class FastStyleTrainer {
      * @throws NstException if the folder holds no usable image or the weights cannot be loaded
      */
     public LossValues evaluate(FastStyleModel model, Path folder) {
-        FeatureNetwork network = new FeatureNetwork(settings.weights.load(), Defaults.POOLING);
         TrainingImages images = TrainingImages.in(folder, settings.crop, settings.seed);
+        FeatureNetwork network = new FeatureNetwork(settings.weights.load(), Defaults.POOLING);
         double content = 0;
         double style = 0;
         double tv = 0;
