@@ -5,6 +5,7 @@ import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.image.PixelTensors;
+import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.loss.LossSpec;
 import io.github.nst4j.loss.Targets;
 import io.github.nst4j.network.FeatureNetwork;
@@ -81,9 +82,10 @@ public final class FastStyleTrainer {
      * @throws IOException if a checkpoint cannot be written
      */
     public TrainingResult train() throws IOException {
+        // The folder first: a wrong one is told before a download of the weights, not after.
+        TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
         Vgg19Weights vgg = settings.weights.load();
         FeatureNetwork network = new FeatureNetwork(vgg, Defaults.POOLING);
-        TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
         int totalSteps = settings.steps != null ? settings.steps
                 : (int) Math.ceil((double) settings.epochs * images.files().size() / settings.batchSize);
         Map<String, String> description = description(vgg, totalSteps);
@@ -135,6 +137,42 @@ public final class FastStyleTrainer {
         weights.forEach((name, value) -> trained.put(name, value.dup()));
         return new TrainingResult(new FastStyleModel(settings.size, trained, description), step, stopped,
                 images.skippedCount());
+    }
+
+    /**
+     * The weighted losses of {@code model} under this trainer's objective (its styles, VGG19
+     * weights and loss settings), averaged over the centred crops of the usable images under
+     * {@code folder}: how a training does on photos it did not train on. Unreadable images and
+     * images smaller than the crop are left out.
+     *
+     * @throws NstException if the folder holds no usable image or the weights cannot be loaded
+     */
+    public LossValues evaluate(FastStyleModel model, Path folder) {
+        TrainingImages images = TrainingImages.in(folder, settings.crop, settings.seed);
+        FeatureNetwork network = new FeatureNetwork(settings.weights.load(), Defaults.POOLING);
+        double content = 0;
+        double style = 0;
+        double tv = 0;
+        int used = 0;
+        try (TrainingGraph graph = TrainingGraph.build(network, spec, styleGrams(network), model.size(),
+                model.weights(), 1, settings.crop)) {
+            for (int i = 0; i < images.files().size(); i++) {
+                INDArray crop = images.centreCrop(i);
+                if (crop != null) {
+                    LossValues losses = graph.losses(crop);
+                    crop.close();
+                    content += losses.content();
+                    style += losses.style();
+                    tv += losses.totalVariation();
+                    used++;
+                }
+            }
+        }
+        if (used == 0) {
+            throw new InvalidSettingException("images", "None of the " + images.files().size() + " image files in "
+                    + folder + " can be read and is at least " + settings.crop + "x" + settings.crop + " pixels");
+        }
+        return new LossValues(content / used, style / used, tv / used);
     }
 
     private void writeCheckpoint(Map<String, INDArray> weights, AdamSteps adam, int step, TrainingImages images,
@@ -214,6 +252,7 @@ public final class FastStyleTrainer {
         description.put("training.styleWeight", String.valueOf(spec.styleWeight()));
         description.put("training.styleLayers", spec.styleLayers().toString());
         description.put("training.tvWeight", String.valueOf(spec.tvWeight()));
+        description.put("training.normalizeGradients", String.valueOf(spec.normalizeGradients()));
         description.put("vgg.weights", settings.weights.description());
         description.put("vgg.fingerprint", Digests.fingerprint(vgg));
         return description;
@@ -238,6 +277,7 @@ public final class FastStyleTrainer {
         private double styleWeight = Defaults.STYLE_WEIGHT;
         private Map<VggLayer, Double> styleLayers = Defaults.styleLayers();
         private Double tvWeight;
+        private Boolean normalizeGradients;
         private double learningRate = LEARNING_RATE;
         private long seed = Defaults.SEED;
         private TransformerSize size = TransformerSize.STANDARD;
@@ -335,6 +375,17 @@ public final class FastStyleTrainer {
             return this;
         }
 
+        /**
+         * Whether each content and style term's gradient is L1-normalised at its layer and weighed by
+         * the term's weight, so that each pulls with its weight whatever the magnitude of the features
+         * (as {@link io.github.nst4j.StyleTransferBuilder#normalizeGradients}). Default: the weights'
+         * ({@link WeightsSource#runDefaults()}), on for untrained weights.
+         */
+        public Builder normalizeGradients(boolean enabled) {
+            this.normalizeGradients = enabled;
+            return this;
+        }
+
         /** Adam's step size (default {@value FastStyleTrainer#LEARNING_RATE}). */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
@@ -397,7 +448,8 @@ public final class FastStyleTrainer {
             WeightsDefaults defaults = weights.runDefaults();
             LossSpec spec = new LossSpec(contentLayers != null ? contentLayers : defaults.contentLayers(), styleLayers,
                     contentWeight != null ? contentWeight : defaults.contentWeight(), styleWeight,
-                    tvWeight != null ? tvWeight : defaults.tvWeight());
+                    tvWeight != null ? tvWeight : defaults.tvWeight(),
+                    normalizeGradients != null ? normalizeGradients : defaults.normalizeGradients());
             return new FastStyleTrainer(copy(), spec);
         }
 
@@ -418,6 +470,7 @@ public final class FastStyleTrainer {
             copy.styleWeight = styleWeight;
             copy.styleLayers = new EnumMap<>(styleLayers);
             copy.tvWeight = tvWeight;
+            copy.normalizeGradients = normalizeGradients;
             copy.learningRate = learningRate;
             copy.seed = seed;
             copy.size = size;

@@ -9,6 +9,7 @@ import io.github.nst4j.loss.TotalVariationLoss;
 import io.github.nst4j.network.FeatureNetwork;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.workaround.GradientFunction;
+import io.github.nst4j.workaround.GradientNormalizer;
 import io.github.nst4j.workaround.SessionMemory;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,6 +36,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * of the input batch, computed by a forward pass of their own each step and fed as placeholders
  * (a second copy of VGG19 in this graph would clash with the first's names, which
  * {@link FeatureNetwork} fixes).
+ *
+ * <p>With {@linkplain LossSpec#normalizeGradients() normalised gradients} each content and style term's
+ * gradient is L1-normalised at its layer, over the batch, and weighed by the term's weight before it
+ * goes back through VGG19 and the network, as in the optimisation path (see
+ * {@link io.github.nst4j.loss.LossGraph}); the losses reported stay the weighted terms.
  */
 final class TrainingGraph implements AutoCloseable {
     static final String PIXELS = "pixels";
@@ -44,6 +50,7 @@ final class TrainingGraph implements AutoCloseable {
 
     private final FeatureNetwork network;
     private final Set<VggLayer> contentLayers;
+    private final DataType type;
     private final SameDiff gradFn;
     private final SessionMemory memory;
     private final Map<String, INDArray> weights;
@@ -52,8 +59,9 @@ final class TrainingGraph implements AutoCloseable {
     private final String[] outputs;
 
     private TrainingGraph(SameDiff sd, FeatureNetwork network, Set<VggLayer> contentLayers,
-            Map<String, INDArray> weights) {
+            Map<String, INDArray> weights, DataType type) {
         this.network = network;
+        this.type = type;
         this.contentLayers = contentLayers;
         this.weights = weights;
         this.gradFn = GradientFunction.create(sd);
@@ -78,7 +86,16 @@ final class TrainingGraph implements AutoCloseable {
      */
     static TrainingGraph build(FeatureNetwork network, LossSpec spec, Map<VggLayer, INDArray> styleGrams,
             TransformerSize size, Map<String, INDArray> weights, int batch, int crop) {
-        DataType type = DataType.FLOAT;
+        return build(network, spec, styleGrams, size, weights, batch, crop, DataType.FLOAT);
+    }
+
+    /**
+     * As {@link #build(FeatureNetwork, LossSpec, Map, TransformerSize, Map, int, int)} in another
+     * data type, which {@code weights} must have: double precision lets a test tell the graph's
+     * errors from float32 rounding.
+     */
+    static TrainingGraph build(FeatureNetwork network, LossSpec spec, Map<VggLayer, INDArray> styleGrams,
+            TransformerSize size, Map<String, INDArray> weights, int batch, int crop, DataType type) {
         SameDiff sd = SameDiff.create();
         SDVariable pixels = sd.placeHolder(PIXELS, type, batch, 3, crop, crop);
         SDVariable output = TransformerNet.build(sd, pixels, size, weights);
@@ -96,7 +113,8 @@ final class TrainingGraph implements AutoCloseable {
                 long[] hw = FeatureNetwork.activationSize(layer, crop, crop);
                 SDVariable target = sd.placeHolder(targetName(layer), type, batch, hw[0], hw[1], layer.channels());
                 double elements = (double) batch * hw[0] * hw[1] * layer.channels();
-                SDVariable term = ContentLoss.build(sd, layer + "_content", features.get(layer), target, 1 / elements);
+                SDVariable seen = normalized(sd, spec, features.get(layer), spec.contentWeight());
+                SDVariable term = ContentLoss.build(sd, layer + "_content", seen, target, 1 / elements);
                 content = content == null ? term : content.add(term);
             }
             content.mul(CONTENT_LOSS, spec.contentWeight());
@@ -105,7 +123,8 @@ final class TrainingGraph implements AutoCloseable {
 
         SDVariable style = null;
         for (Map.Entry<VggLayer, Double> entry : spec.styleLayers().entrySet()) {
-            SDVariable term = styleTerm(sd, entry.getKey(), features.get(entry.getKey()),
+            SDVariable seen = normalized(sd, spec, features.get(entry.getKey()), spec.styleWeight() * entry.getValue());
+            SDVariable term = styleTerm(sd, entry.getKey(), seen,
                     styleGrams.get(entry.getKey()).castTo(type), batch, crop).mul(entry.getValue());
             style = style == null ? term : style.add(term);
         }
@@ -115,7 +134,16 @@ final class TrainingGraph implements AutoCloseable {
         TotalVariationLoss.build(sd, "tv", output, crop, crop).mul(TV_LOSS, spec.tvWeight() / batch);
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
-        return new TrainingGraph(sd, network, spec.contentLayers(), weights);
+        return new TrainingGraph(sd, network, spec.contentLayers(), weights, type);
+    }
+
+    /**
+     * The features a term sees: with normalised gradients, through a {@link GradientNormalizer} whose
+     * backward pass makes the term's gradient at its layer weigh {@code weight} in L1 norm over the
+     * whole batch, whatever the features' magnitude; else the features themselves.
+     */
+    private static SDVariable normalized(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
+        return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight).outputVariable() : features;
     }
 
     private static String targetName(VggLayer layer) {
@@ -141,30 +169,49 @@ final class TrainingGraph implements AutoCloseable {
         return weights;
     }
 
+    /** The weighted losses of a batch, {@code [batch, 3, crop, crop]} RGB 0-255, without gradients. */
+    LossValues losses(INDArray batch) {
+        Map<String, INDArray> inputs = contentInputs(batch);
+        memory.freeDropped();
+        Map<String, INDArray> values = gradFn.output(inputs, CONTENT_LOSS, STYLE_LOSS, TV_LOSS);
+        memory.keep(values.values());
+        closeContentInputs(inputs, batch);
+        return lossValues(values);
+    }
+
     /**
      * Losses and gradients of a batch, {@code [batch, 3, crop, crop]} RGB 0-255. The gradients are
      * the caller's, to close when done.
      */
     Step step(INDArray batch) {
-        Map<String, INDArray> inputs = new LinkedHashMap<>();
-        inputs.put(PIXELS, batch);
-        if (!contentLayers.isEmpty()) {
-            network.features(batch, contentLayers, DataType.FLOAT).forEach((layer, features) ->
-                    inputs.put(targetName(layer), features));
-        }
+        Map<String, INDArray> inputs = contentInputs(batch);
         memory.freeDropped();
         Map<String, INDArray> values = gradFn.output(inputs, outputs);
         memory.keep(values.values());
-        inputs.forEach((name, input) -> {
-            if (input != batch) {
-                input.close();
-            }
-        });
+        closeContentInputs(inputs, batch);
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         gradientNames.forEach((name, gradient) -> gradients.put(name, values.get(gradient)));
-        LossValues losses = new LossValues(values.get(CONTENT_LOSS).getDouble(0), values.get(STYLE_LOSS).getDouble(0),
+        return new Step(lossValues(values), gradients);
+    }
+
+    /** The graph's inputs for a batch: its pixels and their features at the content layers. */
+    private Map<String, INDArray> contentInputs(INDArray batch) {
+        Map<String, INDArray> inputs = new LinkedHashMap<>();
+        inputs.put(PIXELS, batch.castTo(type));
+        if (!contentLayers.isEmpty()) {
+            network.features(batch, contentLayers, type).forEach((layer, features) ->
+                    inputs.put(targetName(layer), features));
+        }
+        return inputs;
+    }
+
+    private static void closeContentInputs(Map<String, INDArray> inputs, INDArray batch) {
+        inputs.values().stream().filter(input -> input != batch).forEach(INDArray::close);
+    }
+
+    private static LossValues lossValues(Map<String, INDArray> values) {
+        return new LossValues(values.get(CONTENT_LOSS).getDouble(0), values.get(STYLE_LOSS).getDouble(0),
                 values.get(TV_LOSS).getDouble(0));
-        return new Step(losses, gradients);
     }
 
     @Override

@@ -140,15 +140,34 @@ final class TrainingImages {
         return batch;
     }
 
-    /** A random crop of a file, flipped or not; null if the file cannot be read or is too small. */
-    private INDArray crop(int index, SplittableRandom random) {
+    /**
+     * The centred crop of the file at {@code index}, {@code [1, 3, crop, crop]} RGB 0-255, unflipped;
+     * null if the file cannot be read or is smaller than the crop.
+     */
+    INDArray centreCrop(int index) {
+        BufferedImage image = readable(index);
+        if (image == null) {
+            return null;
+        }
+        return PixelTensors.fromImage(image.getSubimage((image.getWidth() - crop) / 2, (image.getHeight() - crop) / 2,
+                crop, crop));
+    }
+
+    /** The image of the file at {@code index}, or null if it cannot be read or is smaller than the crop. */
+    private BufferedImage readable(int index) {
         BufferedImage image;
         try {
             image = Images.read(files.get(index));
         } catch (NstException e) {
             return null;
         }
-        if (image.getWidth() < crop || image.getHeight() < crop) {
+        return image.getWidth() < crop || image.getHeight() < crop ? null : image;
+    }
+
+    /** A random crop of a file, flipped or not; null if the file cannot be read or is too small. */
+    private INDArray crop(int index, SplittableRandom random) {
+        BufferedImage image = readable(index);
+        if (image == null) {
             return null;
         }
         int x = random.nextInt(image.getWidth() - crop + 1);

@@ -64,6 +64,23 @@ class FastStyleTrainerTest {
     }
 
     @Test
+    void theLossFallsOnImagesItDidNotTrainOn() throws IOException {
+        Path heldOut = Files.createDirectories(dir.resolve("held-out"));
+        Random random = new Random(11);
+        for (int i = 0; i < 3; i++) {
+            ImageIO.write(photo(44, 40, random), "png", heldOut.resolve("photo" + i + ".png").toFile());
+        }
+        FastStyleTrainer trainer = trainer(STEPS).build();
+        FastStyleModel initial = new FastStyleModel(TINY, TransformerNet.initialWeights(TINY, 9), Map.of());
+
+        LossValues before = trainer.evaluate(initial, heldOut);
+        LossValues after = trainer.evaluate(uninterrupted.model(), heldOut);
+
+        System.out.printf("held-out loss before training %.4g, after %.4g%n", before.total(), after.total());
+        assertThat(after.total()).as("after training, before it %s", before).isLessThan(0.75 * before.total());
+    }
+
+    @Test
     void aSavedModelStylisesAnyShapeAsBefore() throws IOException {
         Path file = dir.resolve("model.nstm");
         uninterrupted.model().save(file);
