@@ -201,8 +201,10 @@ public final class FastStyleTrainer {
                 + settings.size.channels3() + "," + settings.size.residualBlocks());
         for (String key : new java.util.TreeSet<>(union(theirs.keySet(), ours.keySet()))) {
             if (!java.util.Objects.equals(theirs.get(key), ours.get(key))) {
+                // A key the checkpoint lacks comes from an older version of the training.
+                String was = theirs.get(key) == null ? " was not recorded" : " was " + theirs.get(key);
                 throw new NstException("The checkpoint " + settings.resumeFrom + " is of another training (" + key
-                        + " was " + theirs.get(key) + ", is now " + ours.get(key)
+                        + was + ", is now " + ours.get(key)
                         + "); resume with the same settings or start afresh");
             }
         }

@@ -138,6 +138,7 @@ class FastStyleCliTest {
         CliRun trained = CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output", model.toString(),
                 "--steps", "3", "--batch-size", "2", "--crop", "64", "--weights", "untrained",
                 "--style-layers", "block1_conv1,block2_conv1,block3_conv1", "--style-layer-weights", "1,1,0.5",
+                "--no-normalize-gradients",
                 "--plot", dir.resolve("losses.png").toString());
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         assertThat(trained.err()).contains("step 3/3");
@@ -145,6 +146,7 @@ class FastStyleCliTest {
         assertThat(Path.of(model + ".json")).content().contains("\"step\" : 3");
         assertThat(FastStyleModel.load(model).description().get("training.styleLayers"))
                 .contains("block3_conv1=0.5").doesNotContain("block4_conv1");
+        assertThat(FastStyleModel.load(model).description().get("training.normalizeGradients")).isEqualTo("false");
         BufferedImage chart = ImageIO.read(dir.resolve("losses.png").toFile());
         assertThat(chart.getWidth()).isEqualTo(800);
 

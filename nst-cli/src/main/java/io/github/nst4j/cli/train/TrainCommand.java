@@ -115,6 +115,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Layers of the content loss (default: the weights', as for nst).")
     private List<String> contentLayers;
 
+    @Option(names = "--normalize-gradients", negatable = true,
+            description = "L1-normalise each loss term's gradient at its layer, as nst does (default: on with"
+                    + " --weights untrained, off otherwise).")
+    private Boolean normalizeGradients;
+
     @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + FastStyleTrainer.LEARNING_RATE,
             description = "Adam's learning rate.")
     private double learningRate;
@@ -170,6 +175,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (styleScale != null) {
             builder.styleScale(styleScale);
+        }
+        if (normalizeGradients != null) {
+            builder.normalizeGradients(normalizeGradients);
         }
         if (contentLayers != null) {
             EnumSet<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
