@@ -46,7 +46,9 @@ public final class SettingFlags {
             Map.entry("tileSize", "--tile"),
             Map.entry("tolerance", "--tolerance"),
             Map.entry("normalizeGradients", "--normalize-gradients"),
-            Map.entry("toleranceWindow", "--tolerance-window"));
+            Map.entry("toleranceWindow", "--tolerance-window"),
+            // Set by nst video, from its option of this name.
+            Map.entry("temporalTarget", "--temporal-weight"));
 
     private SettingFlags() {
     }
