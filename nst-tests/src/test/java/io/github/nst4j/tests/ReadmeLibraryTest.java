@@ -2,7 +2,9 @@ package io.github.nst4j.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.examples.ApplyStyleModel;
 import io.github.nst4j.examples.ContactSheet;
+import io.github.nst4j.examples.TrainStyleModel;
 import io.github.nst4j.examples.ExtractStyle;
 import io.github.nst4j.examples.QuickStart;
 import io.github.nst4j.examples.SampleImages;
@@ -28,7 +30,8 @@ import picocli.CommandLine;
 class ReadmeLibraryTest {
     private static final Path CLONE = SampleImages.locate().getParent().getParent();
     private static final Map<String, Supplier<CommandLine>> EXAMPLES = Map.of("StylizePhoto", StylizePhoto::commandLine,
-            "ExtractStyle", ExtractStyle::commandLine, "ContactSheet", ContactSheet::commandLine);
+            "ExtractStyle", ExtractStyle::commandLine, "ContactSheet", ContactSheet::commandLine,
+            "TrainStyleModel", TrainStyleModel::commandLine, "ApplyStyleModel", ApplyStyleModel::commandLine);
 
     @TempDir
     Path dir;
