@@ -6,7 +6,9 @@ import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
+import io.github.nst4j.cli.transfer.SettingFlags;
 import io.github.nst4j.cli.weights.DownloadProgress;
+import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.fast.FastStyleModel;
 import io.github.nst4j.image.Images;
@@ -135,7 +137,13 @@ public final class VideoCommand implements Callable<Integer> {
         describe(out, job);
         try (InterruptGuard guard = new InterruptGuard()) {
             FrameProgress progress = new FrameProgress(out, guard, job.framesDone());
-            int done = job.run(progress);
+            int done;
+            try {
+                done = job.run(progress);
+            } catch (InvalidSettingException e) {
+                // Settings are checked when the first frame's run is built, before anything is written.
+                throw usage(SettingFlags.describe(e));
+            }
             if (guard.interrupted()) {
                 out.printf(Locale.ROOT, "Stopped after frame %d; the frames done are kept. Run the same command with"
                         + " --resume to continue.%n", done);

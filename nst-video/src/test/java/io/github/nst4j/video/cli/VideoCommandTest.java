@@ -110,6 +110,22 @@ class VideoCommandTest {
         assertRefusedBeforeAnyFrame(clip, dir.resolve("out.gif"), ".mp4");
     }
 
+    /** A loss weight the library refuses is named by its flag, exit code 2, and no frame is written. */
+    @Test
+    void aBadLossWeightIsOneLineAndExit2() throws Exception {
+        Path clip = TestClips.encode(TestClips.pannedFrames(2, 64, 48), dir.resolve("clip.mp4"), false);
+        Path output = dir.resolve("out.mp4");
+
+        int code = run("video", "--content", clip.toString(), "--style", STYLE.toString(), "--output",
+                output.toString(), "--weights", "random", "--iterations", "1", "--content-weight", "-1");
+
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().lines().filter(line -> line.startsWith("nst: error: "))).singleElement()
+                .asString().contains("--content-weight");
+        assertThat(Files.exists(output)).isFalse();
+        assertThat(Files.exists(dir.resolve("out.mp4.frames/00001.png"))).isFalse();
+    }
+
     @Test
     void aMissingClipIsOneLineAndExit2() {
         assertRefusedBeforeAnyFrame(dir.resolve("nothing.mp4"), dir.resolve("out.mp4"), "No such file");
