@@ -4,6 +4,7 @@ import io.github.nst4j.Defaults;
 import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.cli.common.NumberListPreprocessor;
+import io.github.nst4j.cli.common.StyleLayers;
 import io.github.nst4j.cli.common.VggLayerConverter;
 import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
@@ -18,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -171,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
             builder.tvWeight(tvWeight);
         }
         if (styleLayers != null) {
-            builder.styleLayers(styleLayerMap());
+            builder.styleLayers(StyleLayers.weighted(styleLayers, styleLayerWeights));
         }
         if (styleScale != null) {
             builder.styleScale(styleScale);
@@ -261,14 +260,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (parent == null || !Files.isDirectory(parent)) {
             throw usage(option + ": the folder of " + file + " does not exist; create it first");
         }
-    }
-
-    private Map<VggLayer, Double> styleLayerMap() {
-        Map<VggLayer, Double> map = new LinkedHashMap<>();
-        for (int i = 0; i < styleLayers.size(); i++) {
-            map.put(styleLayers.get(i), styleLayerWeights == null ? 1.0 : styleLayerWeights.get(i));
-        }
-        return map;
     }
 
     private ParameterException usage(String message) {

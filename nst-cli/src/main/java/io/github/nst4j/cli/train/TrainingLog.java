@@ -2,6 +2,7 @@ package io.github.nst4j.cli.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.nst4j.cli.common.Clock;
 import io.github.nst4j.cli.common.LossPlot;
 import io.github.nst4j.fast.TrainingEvent;
 import io.github.nst4j.fast.TrainingListener;
@@ -74,8 +75,8 @@ final class TrainingLog implements TrainingListener, AutoCloseable {
             return;
         }
         long eta = Math.round(secondsPerStep * (event.totalSteps() - event.step()));
-        String line = String.format(Locale.ROOT, "step %d/%d  %s  ETA %d:%02d:%02d", event.step(), event.totalSteps(),
-                state, eta / 3600, (eta / 60) % 60, eta % 60);
+        String line = String.format(Locale.ROOT, "step %d/%d  %s  ETA %s", event.step(), event.totalSteps(), state,
+                Clock.of(eta));
         int every = event.totalSteps() <= EVERY_STEP_UP_TO ? 1 : event.totalSteps() / EVERY_STEP_UP_TO;
         if (event.step() % every == 0 || event.step() == event.totalSteps()) {
             lines.println(line);

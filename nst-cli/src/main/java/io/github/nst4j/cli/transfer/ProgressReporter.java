@@ -1,6 +1,7 @@
 package io.github.nst4j.cli.transfer;
 
 import io.github.nst4j.Mode;
+import io.github.nst4j.cli.common.Clock;
 import io.github.nst4j.listener.IterationEvent;
 import io.github.nst4j.listener.IterationListener;
 import io.github.nst4j.listener.LossValues;
@@ -94,7 +95,7 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         double secondsPerWindow = event.elapsed().toNanos() / 1e9 / event.done();
         String task = event.task() == PreparationEvent.Task.STYLE_STATISTICS ? "style statistics" : "whole-image loss";
         return String.format(Locale.ROOT, "%s%s: window %d/%d  %.2f s/window  ETA %s", prefix, task, event.done(),
-                event.total(), secondsPerWindow, clock(Math.round(secondsPerWindow * (event.total() - event.done()))));
+                event.total(), secondsPerWindow, Clock.of(Math.round(secondsPerWindow * (event.total() - event.done()))));
     }
 
     private void updateBar(IterationEvent event) {
@@ -118,7 +119,7 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         double secondsPerIteration = secondsPerIteration(event);
         long etaSeconds = Math.round(secondsPerIteration * (event.totalIterations() - event.iteration()));
         return String.format(Locale.ROOT, "%siteration %d/%d  %s%s  %.2f s/it  ETA %s", prefix, event.iteration(),
-                event.totalIterations(), level(event), losses(event.losses()), secondsPerIteration, clock(etaSeconds));
+                event.totalIterations(), level(event), losses(event.losses()), secondsPerIteration, Clock.of(etaSeconds));
     }
 
     /**
@@ -151,10 +152,6 @@ final class ProgressReporter implements IterationListener, AutoCloseable {
         }
         terms.append(String.format(Locale.ROOT, "tv %.3g", losses.totalVariation()));
         return String.format(Locale.ROOT, "loss %.4g (%s)", losses.total(), terms);
-    }
-
-    private static String clock(long seconds) {
-        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
     }
 
     /** Ends the bar, or prints the last iteration's line if the run stopped between lines. */

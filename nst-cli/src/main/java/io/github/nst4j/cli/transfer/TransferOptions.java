@@ -9,15 +9,14 @@ import io.github.nst4j.cli.common.LowerCaseEnumConverter;
 import io.github.nst4j.cli.common.MemorySizeConverter;
 import io.github.nst4j.cli.common.NumberListPreprocessor;
 import io.github.nst4j.cli.common.Plural;
+import io.github.nst4j.cli.common.StyleLayers;
 import io.github.nst4j.cli.common.VggLayerConverter;
 import io.github.nst4j.network.Pooling;
 import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.weights.WeightsDefaults;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -217,7 +216,7 @@ public final class TransferOptions {
                 .initNoiseRatio(initNoiseRatio)
                 .seed(seed)
                 .pooling(pooling)
-                .styleLayers(styleLayerMap())
+                .styleLayers(StyleLayers.weighted(styleLayers, styleLayerWeights))
                 .styleScale(styleScale)
                 .preserveColors(colors)
                 .lowMemory(lowMemory)
@@ -266,14 +265,6 @@ public final class TransferOptions {
             builder.outputSize(width == null ? height : width, height == null ? width : height);
         }
         return builder;
-    }
-
-    private Map<VggLayer, Double> styleLayerMap() {
-        Map<VggLayer, Double> map = new LinkedHashMap<>();
-        for (int i = 0; i < styleLayers.size(); i++) {
-            map.put(styleLayers.get(i), styleLayerWeights == null ? 1.0 : styleLayerWeights.get(i));
-        }
-        return map;
     }
 
     private void fail(String message) {
