@@ -6,6 +6,7 @@ import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.workaround.GradientFunction;
 import io.github.nst4j.workaround.GradientNormalizer;
 import io.github.nst4j.workaround.SessionMemory;
+import io.github.nst4j.workaround.UncopiedArrays;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -121,7 +122,7 @@ public final class LossGraph implements AutoCloseable {
      */
     public static LossGraph build(FeatureNetwork network, LossSpec spec, Targets targets, TemporalTarget temporal,
             INDArray initialImage, DataType dataType, boolean recycleArrays) {
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = UncopiedArrays.newGraph();
         SDVariable image = sd.var(IMAGE, initialImage.castTo(dataType).dup());
         long height = initialImage.size(2);
         long width = initialImage.size(3);

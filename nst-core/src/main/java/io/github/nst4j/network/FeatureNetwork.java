@@ -3,6 +3,7 @@ package io.github.nst4j.network;
 import io.github.nst4j.workaround.FrozenConv2D;
 import io.github.nst4j.workaround.GatedRelu;
 import io.github.nst4j.workaround.SessionMemory;
+import io.github.nst4j.workaround.UncopiedArrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -99,7 +100,7 @@ public final class FeatureNetwork {
      * their memory at once.
      */
     public Map<VggLayer, INDArray> features(INDArray pixels, Collection<VggLayer> layers, DataType dataType) {
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = UncopiedArrays.newGraph();
         SDVariable input = sd.constant("pixels", pixels.castTo(dataType));
         Map<VggLayer, SDVariable> features = build(sd, input, layers, dataType);
         String[] names = features.values().stream().map(SDVariable::name).toArray(String[]::new);

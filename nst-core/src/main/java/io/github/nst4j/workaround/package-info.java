@@ -53,6 +53,10 @@
  *   <li><b>{@link io.github.nst4j.workaround.NearestUpsampling}</b>: {@code upsampling2d}'s gradient is
  *       wrong for channels-last arrays; they are upsampled channels first between two permutations.
  *       Check: {@code NearestUpsamplingTest.sameDiffsChannelsLastGradientIsWrong} fails.</li>
+ *   <li><b>{@link io.github.nst4j.workaround.UncopiedArrays}</b>: a graph from
+ *       {@code SameDiff.create()} keeps a hidden duplicate of every constant and variable, so each
+ *       graph on VGG19 copied its kernels again. Graphs are made with single-thread array holders
+ *       instead. Check: {@code UncopiedArraysTest.sameDiffsOwnGraphCopiesEveryConstant} fails.</li>
  * </ol>
  *
  * <p>One more lives where it is used: Adam is applied by hand in {@code optim} because

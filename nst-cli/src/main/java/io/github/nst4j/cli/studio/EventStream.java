@@ -23,8 +23,8 @@ import org.eclipse.jetty.util.Callback;
  * pages count).
  */
 final class EventStream {
-    /** Shorter than Jetty's 30-second idle timeout. */
-    private static final long KEEP_ALIVE_SECONDS = 10;
+    /** Far below Jetty's 30-second idle timeout, and how soon a closed page's place is noticed free. */
+    private static final long KEEP_ALIVE_SECONDS = 3;
     /** Events a slow page may fall behind by before it misses some (progress is sent every iteration). */
     private static final int BACKLOG = 10_000;
     private static final String CLOSED = "";
