@@ -24,12 +24,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * exactly what the Deeplearning4j zoo graph it copies its weights from computes: same kernel
  * layout (DL4J {@code [out, in, kH, kW]} permuted for SameDiff), same padding, same pooling, and
  * the zoo layer numbers in {@link VggLayer#zooLayerName()}. Random weights suffice for that and
- * need no download. A non-square size catches a swapped height and width.
+ * need no download, and small sizes keep the zoo graph's dense layers small. A non-square size catches a
+ * swapped height and width.
  *
  * <p>Tolerance: {@code max |ours − zoo| <= 1e-4 · max(1, maxAbs(zoo activations))} per layer. Both
  * sides compute in float32 with different convolution kernels, so they differ by summation order
  * only: ~1e-7 relative per 3x3xC dot product, accumulated over up to 10 layers. Measured: at most
- * 1.5e-6 of the activation scale (2.4e-6 absolute at block5_conv1, 7e-5 at block2_conv1, whose
+ * 2.8e-6 of the activation scale (4e-6 absolute at block5_conv1, 6e-5 at block2_conv1, whose
  * scale is ~60); see the printed figures. A wrong kernel orientation, padding or layer mapping
  * changes the activations by their own order of magnitude.
  */
@@ -42,7 +43,7 @@ class FeatureNetworkVsZooGraphTest {
             VggLayer.BLOCK3_CONV1, VggLayer.BLOCK4_CONV1, VggLayer.BLOCK4_CONV2, VggLayer.BLOCK5_CONV1);
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"224, 224", "96, 160"})
+    @CsvSource({"64, 64", "96, 160"})
     void maxPoolingNetworkMatchesZooGraph(int height, int width) {
         ZooReference zoo = ZooReference.compute(height, width, LAYERS);
         Map<VggLayer, INDArray> ours = new FeatureNetwork(zoo.weights(), Pooling.MAX)
@@ -93,7 +94,7 @@ class FeatureNetworkVsZooGraphTest {
 
     /**
      * What the zoo graph computes on a seeded input, and the convolution weights copied out of it.
-     * The graph itself (~570 MB off-heap at 224x224) is closed before this is returned.
+     * The graph itself (~70 MB off-heap at 64x64, ~570 MB at 224x224) is closed before this is returned.
      */
     private record ZooReference(Vgg19Weights weights, INDArray input, Map<VggLayer, INDArray> activations) {
         static ZooReference compute(int height, int width, List<VggLayer> layers) {
