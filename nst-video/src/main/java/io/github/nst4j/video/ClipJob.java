@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * {@link FrameSequence}, each written as a PNG as soon as it is done (for a video file, into a work
  * folder beside it, {@code OUTPUT.frames}); when all are done a video is encoded at the input's
  * frame rate with its sound, and the work folder removed. A job stopped between frames keeps the
- * frames done, and one made with {@code resume} continues after the last of them.
+ * frames done, and one made with {@code resume} continues after the last of them, if its
+ * {@linkplain Request#settings() settings} are those the frames were made with.
  *
  * <p>{@link #open} checks the input and the output before any frame is stylised.
  */
@@ -46,8 +48,22 @@ public final class ClipJob {
         this.done = done;
     }
 
-    /** What a job reads and writes. */
-    public record Request(Path input, Path output, int size, double folderFrameRate, boolean resume) {
+    /**
+     * What a job reads and writes, and how its frames are made.
+     *
+     * @param settings what the frames depend on, by name (such as command-line options) and value:
+     *     recorded beside the frames, and compared when a job resumes them
+     */
+    public record Request(Path input, Path output, int size, double folderFrameRate, boolean resume,
+            Map<String, String> settings) {
+        public Request {
+            settings = Map.copyOf(settings);
+        }
+
+        /** A request with no settings to record: its frames resume under any. */
+        public Request(Path input, Path output, int size, double folderFrameRate, boolean resume) {
+            this(input, output, size, folderFrameRate, resume, Map.of());
+        }
     }
 
     /**
@@ -58,7 +74,8 @@ public final class ClipJob {
      *     (0: the input's); the frame rate of an input frame folder; whether to continue an interrupted
      *     job's frames
      * @throws VideoException naming the problem: an input that is no readable clip or has no video, an
-     *     output that cannot be written, frames of an earlier job without {@code resume}
+     *     output that cannot be written, frames of an earlier job without {@code resume} or with
+     *     other settings
      */
     public static ClipJob open(VideoStyleTransfer transfer, Request request) {
         VideoFormat format;
@@ -77,6 +94,11 @@ public final class ClipJob {
         if (done > 0 && !request.resume()) {
             throw new VideoException(frames.folder() + " already holds " + done + " stylised frame"
                     + (done == 1 ? "" : "s") + "; add --resume to continue after them, or remove them to start over");
+        }
+        if (done > 0) {
+            JobSettings.check(frames.folder(), request.settings());
+        } else {
+            JobSettings.record(frames.folder(), request.settings());
         }
         return new ClipJob(transfer, request.input(), output, frames, toVideo, format,
                 outputFormat(format, request.size(), toVideo), done);

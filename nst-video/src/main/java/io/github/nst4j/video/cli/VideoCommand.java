@@ -8,6 +8,7 @@ import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
 import io.github.nst4j.cli.transfer.SettingFlags;
 import io.github.nst4j.cli.weights.DownloadProgress;
+import io.github.nst4j.cli.weights.FileDigest;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.fast.FastStyleModel;
@@ -16,10 +17,13 @@ import io.github.nst4j.video.ClipJob;
 import io.github.nst4j.video.VideoStyleTransfer;
 import io.github.nst4j.video.io.VideoException;
 import io.github.nst4j.video.io.VideoFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -127,7 +131,7 @@ public final class VideoCommand implements Callable<Integer> {
         ClipJob job;
         try {
             job = ClipJob.open(transfer(err), new ClipJob.Request(content, output, size == null ? 0 : size, frameRate,
-                    resume));
+                    resume, frameSettings()));
         } catch (NstException e) {
             // A clip, model or output that cannot work: one line, before any frame is stylised.
             err.println("nst: error: " + e.getMessage());
@@ -184,6 +188,40 @@ public final class VideoCommand implements Callable<Integer> {
         }
         if (tvWeight != null) {
             frame.tvWeight(tvWeight);
+        }
+    }
+
+    /**
+     * The options the frames depend on, as given (the style or model by name and content), which a
+     * resumed run must repeat.
+     */
+    private Map<String, String> frameSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("--content", content.toAbsolutePath().normalize().toString());
+        settings.put("--size", size == null ? "the input's" : String.valueOf(size));
+        settings.put("--frame-rate", String.valueOf(frameRate));
+        settings.put("--temporal-weight", temporalWeight == null ? "default" : String.valueOf(temporalWeight));
+        if (stylizer.model != null) {
+            settings.put("--model", fileAndDigest(stylizer.model));
+            return settings;
+        }
+        settings.put("--style", fileAndDigest(stylizer.style));
+        settings.put("--weights", weights.toString());
+        settings.put("--seed", String.valueOf(seed));
+        settings.put("--iterations", String.valueOf(iterations));
+        settings.put("--content-weight", contentWeight == null ? "default" : String.valueOf(contentWeight));
+        settings.put("--style-weight", String.valueOf(styleWeight));
+        settings.put("--tv-weight", tvWeight == null ? "default" : String.valueOf(tvWeight));
+        settings.put("--learning-rate", String.valueOf(learningRate));
+        return settings;
+    }
+
+    /** The file's name and the SHA-256 of its bytes: the same picture under another path is the same style. */
+    private static String fileAndDigest(Path file) {
+        try {
+            return file.getFileName() + " (SHA-256 " + FileDigest.sha256Hex(file) + ")";
+        } catch (IOException e) {
+            throw new NstException("Cannot read " + file + " (" + e.getMessage() + "); check the file", e);
         }
     }
 

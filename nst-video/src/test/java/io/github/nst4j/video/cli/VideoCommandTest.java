@@ -2,6 +2,7 @@ package io.github.nst4j.video.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nst4j.Defaults;
 import io.github.nst4j.image.ImageWriter;
 import io.github.nst4j.image.Images;
 import io.github.nst4j.video.TestClips;
@@ -66,6 +67,31 @@ class VideoCommandTest {
         assertThat(dir.resolve("styled/00003.png")).doesNotExist();
     }
 
+    /**
+     * Frames made with one style weight do not continue under another: the resumed run is refused in
+     * one line naming the option, the frames left as they were; with the first run's options it goes on.
+     */
+    @Test
+    void aResumeWithOtherSettingsIsRefusedNamingTheOption() throws Exception {
+        Path clip = TestClips.encode(TestClips.pannedFrames(2, 64, 48), dir.resolve("clip.mp4"), false);
+        Path frames = dir.resolve("styled");
+        String[] first = {"video", "--content", clip.toString(), "--style", STYLE.toString(),
+            "--output", frames.resolve("%05d.png").toString(), "--weights", "random", "--iterations", "1"};
+        assertThat(run(first)).as(err.toString()).isZero();
+        byte[] framesBefore = Files.readAllBytes(frames.resolve("00002.png"));
+        err.getBuffer().setLength(0);
+
+        int code = run(concat(first, new String[] {"--resume", "--style-weight", "5"}));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("nst: error: The frames in")
+                .contains("--style-weight " + Defaults.STYLE_WEIGHT)
+                .contains("this run has --style-weight 5.0").contains("remove the folder to start over");
+        assertThat(Files.readAllBytes(frames.resolve("00002.png"))).isEqualTo(framesBefore);
+
+        assertThat(run(concat(first, new String[] {"--resume"}))).as(err.toString()).isZero();
+    }
+
     @Test
     void framesInAndOutAtAnotherSizeWithAFastModel() throws Exception {
         List<BufferedImage> frames = TestClips.pannedFrames(3, 64, 48);
@@ -82,7 +108,7 @@ class VideoCommandTest {
         assertThat(code).as(err.toString()).isZero();
         try (Stream<Path> written = Files.list(dir.resolve("styled"))) {
             assertThat(written.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder("f001.png", "f002.png", "f003.png");
+                    .containsExactlyInAnyOrder("f001.png", "f002.png", "f003.png", "nst-video.properties");
         }
         BufferedImage last = Images.read(dir.resolve("styled/f003.png"));
         assertThat(last.getWidth()).isEqualTo(48);
