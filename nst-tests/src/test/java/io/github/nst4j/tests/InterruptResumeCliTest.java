@@ -54,7 +54,7 @@ class InterruptResumeCliTest {
         Path state = dir.resolve("run.png.state.npz");
         assertThat(state).exists();
         assertThat(output).exists();
-        assertThat(log).contains("--resume " + state);
+        assertThat(log).contains("--resume " + state).contains("keeping the best image so far (TERM again to quit now)");
         int interruptedAfter = new ObjectMapper().readTree(dir.resolve("run.png.json").toFile())
                 .path("iterations").size();
         assertThat(interruptedAfter).isBetween(2, ITERATIONS - 1);

@@ -5,8 +5,8 @@ import sun.misc.SignalHandler;
 
 /**
  * Turns the first Ctrl-C (SIGINT) or SIGTERM into a request to stop after the current step (an
- * iteration, or a window of a tiled run's style statistics),
- * so the run can still write its best image; a second one ends the process at once. The previous
+ * iteration, a window of a tiled run's style statistics, a training step or a video frame), so
+ * the job can still keep what it made; a second one ends the process at once. The previous
  * handlers come back on {@link #close()}.
  */
 public final class InterruptGuard implements AutoCloseable {
@@ -14,9 +14,12 @@ public final class InterruptGuard implements AutoCloseable {
 
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
+    private final String keeps;
     private volatile boolean interrupted;
 
-    public InterruptGuard() {
+    /** @param keeps what the job keeps when it stops, told on the first signal ("the best image so far") */
+    public InterruptGuard(String keeps) {
+        this.keeps = keeps;
         SignalHandler handler = this::onSignal;
         previousInt = Signal.handle(new Signal("INT"), handler);
         previousTerm = Signal.handle(new Signal("TERM"), handler);
@@ -32,7 +35,7 @@ public final class InterruptGuard implements AutoCloseable {
             Runtime.getRuntime().halt(EXIT_ON_SECOND_SIGNAL);
         }
         interrupted = true;
-        System.err.println("Stopping after this step to write the best image so far (" + signal.getName()
+        System.err.println("Stopping after this step; keeping " + keeps + " (" + signal.getName()
                 + " again to quit now)");
     }
 

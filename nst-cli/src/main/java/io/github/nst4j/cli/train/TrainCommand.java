@@ -195,7 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
                 crop, weights);
         out.flush();
         TrainingResult result;
-        try (InterruptGuard guard = new InterruptGuard(); log) {
+        try (InterruptGuard guard = new InterruptGuard("the model so far as a resumable checkpoint"); log) {
             result = builder.listener(event -> {
                 log.onStep(event);
                 if (guard.interrupted()) {

@@ -174,7 +174,7 @@ public final class NstCommand implements Callable<Integer> {
         batch.notes().forEach(note -> err.println("nst: note: " + note));
         InputNotes.report(jobs, err);
         String checksum = weightsChecksum();
-        try (InterruptGuard interrupt = new InterruptGuard()) {
+        try (InterruptGuard interrupt = new InterruptGuard("the best image so far")) {
             // Asked when written: once loaded, pretrained weights name the source that gave them.
             JobRunner runner = new JobRunner(spec.commandLine().getOut(), err, interrupt,
                     new JobRunner.Extras(record, plot, animate, saveEvery, jobs.size() > 1, estimateOnly),

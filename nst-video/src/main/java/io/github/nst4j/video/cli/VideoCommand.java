@@ -139,7 +139,7 @@ public final class VideoCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         describe(out, job);
-        try (InterruptGuard guard = new InterruptGuard()) {
+        try (InterruptGuard guard = new InterruptGuard("the frames done")) {
             FrameProgress progress = new FrameProgress(out, guard, job.framesDone());
             int done;
             try {
