@@ -36,7 +36,6 @@ public final class FeatureNetwork {
     private final Vgg19Weights weights;
     private final Pooling pooling;
     private final boolean frozen;
-    private final Map<DataType, Map<VggLayer, INDArray>> kernels = new EnumMap<>(DataType.class);
 
     public FeatureNetwork(Vgg19Weights weights, Pooling pooling) {
         this(weights, pooling, true);
@@ -127,24 +126,29 @@ public final class FeatureNetwork {
                 .dataFormat(Conv2DConfig.NHWC)
                 .build();
         SDVariable conv = frozen
-                ? FrozenConv2D.apply(sd, layer + "_conv", x, kernel, bias, config)
+                ? FrozenConv2D.apply(sd, layer + "_conv", x, kernel, bias, config, flippedKernel(layer, dataType))
                 : sd.cnn().conv2d(layer + "_conv", x, kernel, bias, config);
         return frozen ? GatedRelu.apply(sd, layer.layerName(), conv) : sd.nn().relu(layer.layerName(), conv, 0.0);
     }
 
     /**
      * The kernel in SameDiff's layout, {@code [kH, kW, in, out]} (DL4J stores {@code [out, in, kH,
-     * kW]}), made once per data type and shared, read-only, by every graph this network builds (the
-     * targets' graphs and the loss graph), instead of a fresh copy per graph.
+     * kW]}), made once per data type and shared, read-only, by every graph on these weights.
      */
-    private synchronized INDArray kernel(VggLayer layer, DataType dataType) {
-        return kernels.computeIfAbsent(dataType, type -> new EnumMap<>(VggLayer.class)).computeIfAbsent(layer, l -> {
-            INDArray stored = weights.kernel(l);
-            if (l.ordinal() == 0) {
+    private INDArray kernel(VggLayer layer, DataType dataType) {
+        return weights.derived("kernel " + dataType + " " + layer, () -> {
+            INDArray stored = weights.kernel(layer);
+            if (layer.ordinal() == 0) {
                 stored = weights.inputConvention().kernelForRgbInput(stored);
             }
             return stored.permute(2, 3, 1, 0).castTo(dataType).dup('c');
         });
+    }
+
+    /** The kernel as {@link FrozenConv2D}'s backward pass uses it, shared as {@link #kernel} is. */
+    private INDArray flippedKernel(VggLayer layer, DataType dataType) {
+        return weights.derived("flipped kernel " + dataType + " " + layer,
+                () -> FrozenConv2D.flippedTransposed(kernel(layer, dataType)));
     }
 
     private SDVariable pool(SameDiff sd, SDVariable x, int block) {

@@ -2,8 +2,10 @@ package io.github.nst4j.network;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,6 +18,12 @@ public final class Vgg19Weights {
     private final Map<VggLayer, INDArray> kernels;
     private final Map<VggLayer, INDArray> biases;
     private final InputConvention inputConvention;
+    /**
+     * Arrays computed from these weights for graphs (kernels in SameDiff's layout and a data type,
+     * and their rotations for the backward pass), made once and shared read-only by every network
+     * and graph on these weights: computing them took longer than a small image's whole run.
+     */
+    private final Map<String, INDArray> derived = new HashMap<>();
 
     private Vgg19Weights(Map<VggLayer, INDArray> kernels, Map<VggLayer, INDArray> biases,
             InputConvention inputConvention) {
@@ -86,5 +94,15 @@ public final class Vgg19Weights {
     /** The bias of a layer, shape {@code [out]}. */
     public INDArray bias(VggLayer layer) {
         return biases.get(layer);
+    }
+
+    /** The array derived from these weights under {@code key}, computed by {@code compute} on first use. */
+    synchronized INDArray derived(String key, Supplier<INDArray> compute) {
+        INDArray array = derived.get(key);
+        if (array == null) {
+            array = compute.get();
+            derived.put(key, array);
+        }
+        return array;
     }
 }

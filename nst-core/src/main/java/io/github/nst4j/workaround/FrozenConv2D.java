@@ -51,6 +51,17 @@ public class FrozenConv2D extends Conv2D {
         super(sameDiff, input, kernel, bias, checked(config));
     }
 
+    /**
+     * As {@link #apply(SameDiff, String, SDVariable, SDVariable, SDVariable, Conv2DConfig)}, with the
+     * kernel as the backward pass uses it ({@link #flippedTransposed}) made by the caller, who can
+     * share one such array between graphs instead of each graph's gradient computing its own.
+     */
+    public static SDVariable apply(SameDiff sd, String name, SDVariable input, SDVariable kernel, SDVariable bias,
+            Conv2DConfig config, INDArray flippedKernel) {
+        sd.constant(flippedName(kernel), flippedKernel);
+        return apply(sd, name, input, kernel, bias, config);
+    }
+
     /** Adds {@code conv2d(input, kernel) + bias} to {@code sd} and returns its output. */
     public static SDVariable apply(SameDiff sd, String name, SDVariable input, SDVariable kernel, SDVariable bias,
             Conv2DConfig config) {
@@ -113,13 +124,19 @@ public class FrozenConv2D extends Conv2D {
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat(a[9] == 1 ? Conv2DConfig.NHWC : Conv2DConfig.NCHW)
                 .build();
-        SDVariable flipped = sameDiff.constant(kernel.name() + "_flipped", flippedTransposed(kernel.getArr()));
+        String flippedName = flippedName(kernel);
+        SDVariable flipped = sameDiff.hasVariable(flippedName) ? sameDiff.getVariable(flippedName)
+                : sameDiff.constant(flippedName, flippedTransposed(kernel.getArr()));
         return Collections.singletonList(
                 new Conv2D(sameDiff, gradients.get(0), flipped, null, backward).outputVariable());
     }
 
+    private static String flippedName(SDVariable kernel) {
+        return kernel.name() + "_flipped";
+    }
+
     /** {@code [kH, kW, in, out]} to {@code [kH, kW, out, in]} rotated by 180 degrees in the kernel plane. */
-    static INDArray flippedTransposed(INDArray kernel) {
+    public static INDArray flippedTransposed(INDArray kernel) {
         long kH = kernel.size(0);
         long kW = kernel.size(1);
         INDArray flipped = Nd4j.create(kernel.dataType(), kH, kW, kernel.size(3), kernel.size(2));

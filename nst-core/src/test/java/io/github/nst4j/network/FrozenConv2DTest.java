@@ -106,6 +106,34 @@ class FrozenConv2DTest {
         assertThat(frozenOps.get("conv2d")).isEqualTo(plainOps.get("conv2d_bp"));
     }
 
+    /**
+     * Two networks on the same weights build graphs whose kernels and backward (rotated) kernels are
+     * the same arrays, made once: no graph copies or recomputes them.
+     */
+    @Test
+    void graphsOnTheSameWeightsShareTheirKernelsAndTheirRotations() {
+        Vgg19Weights weights = TestWeights.random(7);
+        LossSpec spec = new LossSpec(java.util.Set.of(VggLayer.BLOCK2_CONV2), Map.of(VggLayer.BLOCK1_CONV1, 1.0), 5,
+                100, 0);
+        Nd4j.getRandom().setSeed(3);
+        INDArray content = Nd4j.rand(DataType.FLOAT, 1, 3, 32, 32).muli(255);
+        INDArray[] kernels = new INDArray[2];
+        INDArray[] rotated = new INDArray[2];
+        for (int i = 0; i < 2; i++) {
+            FeatureNetwork network = new FeatureNetwork(weights, Pooling.AVG);
+            Targets targets = Targets.compute(network, spec, content, List.of(new Targets.WeightedStyle(content, 1)),
+                    DataType.FLOAT);
+            LossGraph graph = LossGraph.build(network, spec, targets, content.dup(), DataType.FLOAT);
+            graph.lossesAndGradient();
+            SameDiff gradient = graph.sameDiff().getFunction("grad");
+            kernels[i] = gradient.getVariable("block2_conv1_W").getArr();
+            rotated[i] = gradient.getVariable("block2_conv1_W_flipped").getArr();
+        }
+        assertThat(kernels[1]).isSameAs(kernels[0]);
+        assertThat(rotated[1]).isSameAs(rotated[0]);
+        assertThat(rotated[0].equalsWithEps(FrozenConv2D.flippedTransposed(kernels[0]), 0)).isTrue();
+    }
+
     private static Map<String, Long> opCounts(LossGraph graph) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (SameDiffOp op : graph.sameDiff().getFunction("grad").getOps().values()) {
