@@ -101,7 +101,7 @@ class TrainingReferenceTest {
         weights.forEach((name, value) -> start.put(name, value.dup()));
         AdamSteps adam = new AdamSteps(LEARNING_RATE, weights, null);
         try (TrainingGraph graph = TrainingGraph.build(network, spec(true), styleGrams(DataType.DOUBLE), SIZE, weights,
-                2, CROP, DataType.DOUBLE)) {
+                CROP, DataType.DOUBLE)) {
             for (int step = 0; step < 2; step++) {
                 adam.apply(weights, graph.step(pixels(step == 0 ? "batch1" : "batch2")).gradients(), step);
             }
@@ -115,7 +115,7 @@ class TrainingReferenceTest {
             ToDoubleFunction<String> gradientTolerance) {
         TrainingGraph.Step step;
         try (TrainingGraph graph = TrainingGraph.build(network, spec(normalized), styleGrams(type), SIZE,
-                transformerWeights(type), 2, CROP, type)) {
+                transformerWeights(type), CROP, type)) {
             step = graph.step(pixels("batch1"));
         }
         LossValues losses = step.losses();
