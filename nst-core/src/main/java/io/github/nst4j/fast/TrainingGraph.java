@@ -147,7 +147,8 @@ final class TrainingGraph implements AutoCloseable {
 
     /**
      * The features a term sees: with normalised gradients, through a {@link GradientNormalizer} whose
-     * backward pass makes the term's gradient at its layer weigh {@code weight} in L1 norm, whatever the features' magnitude; else the features themselves.
+     * backward pass makes the term's gradient at its layer weigh {@code weight} in L1 norm for the
+     * image, whatever the features' magnitude; else the features themselves.
      */
     private static SDVariable normalized(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
         return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight).outputVariable() : features;
@@ -207,7 +208,7 @@ final class TrainingGraph implements AutoCloseable {
         return values;
     }
 
-    /** The graph's inputs for one image of a batch: a copy of its pixels and their features at the content layers. */
+    /** The graph's inputs for image {@code index} of a batch: a copy of its pixels and their content features. */
     private Map<String, INDArray> inputs(INDArray batch, long index) {
         INDArray view = batch.get(NDArrayIndex.interval(index, index + 1), NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.all());
@@ -222,7 +223,8 @@ final class TrainingGraph implements AutoCloseable {
     }
 
     private static LossValues add(LossValues a, LossValues b) {
-        return new LossValues(a.content() + b.content(), a.style() + b.style(), a.totalVariation() + b.totalVariation());
+        return new LossValues(a.content() + b.content(), a.style() + b.style(),
+                a.totalVariation() + b.totalVariation());
     }
 
     private static LossValues mean(LossValues sum, long count) {
