@@ -8,11 +8,13 @@ upsampling before the decoder's convolutions) and VGG19's first seven convolutio
 convention, average pooling):
   output          the network's output for batch1 (two 32x32 crops), 0-255 units, unclamped
   losses_*        the weighted content (block2_conv2), style (block1_conv1, block2_conv1,
-                  block3_conv1 at layer weights 1, 0.5, 2) and total-variation losses of batch1,
-                  each a mean over the batch as TrainingGraph defines them
-  raw/<param>     d(total loss)/d(param) for every parameter
-  normalized/<param>  the gradient with each content and style term's gradient L1-normalised at its
-                  layer over the batch and weighed by the term's weight (LossSpec.normalizeGradients)
+                  block3_conv1 at layer weights 1, 0.5, 2) and total-variation losses of batch1:
+                  the mean over its images of each image's losses, as TrainingGraph defines them
+  raw/<param>     d(total loss)/d(param) for every parameter: the mean over batch1's images of each
+                  image's gradient, which is the gradient of the batch's mean loss
+  normalized/<param>  the same mean of the images' gradients, each with every content and style
+                  term's gradient L1-normalised at its layer for that image alone and weighed by the
+                  term's weight (LossSpec.normalizeGradients)
   adam2/<param>   the change of every parameter after two Adam steps (lr 1e-3, betas 0.9/0.999,
                   eps 1e-8) on normalised gradients, the first on batch1, the second on batch2
 Large arrays are stored as float32 (their float64 values rounded once: 6e-8 relative, far inside
@@ -179,29 +181,38 @@ class Normalize(torch.autograd.Function):
         return g / (g.abs().sum() + 1e-30) * ctx.weight, None
 
 
-def losses(batch, w, layers, grams, normalized):
-    out = transformer(batch, w)
+def losses(image, w, layers, grams, normalized):
+    """The weighted losses of one image, [1, 3, H, W]."""
+    out = transformer(image, w)
     features = vgg(out, layers)
     with torch.no_grad():
-        target = vgg(batch, layers)[CONTENT_LAYER]
+        target = vgg(image, layers)[CONTENT_LAYER]
     see = (lambda f, weight: Normalize.apply(f, weight)) if normalized else (lambda f, weight: f)
     content = CONTENT_WEIGHT * ((see(features[CONTENT_LAYER], CONTENT_WEIGHT) - target) ** 2).mean()
     style = 0
     for name, layer_weight in STYLE_LAYERS.items():
         g = gram(see(features[name], STYLE_WEIGHT * layer_weight))
-        style = style + layer_weight * ((g - grams[name]) ** 2).mean(dim=(1, 2)).mean()
+        style = style + layer_weight * ((g - grams[name]) ** 2).mean()
     style = STYLE_WEIGHT * style
-    n = batch.shape[0]
     tv = 0.5 * (((out[:, :, :, 1:] - out[:, :, :, :-1]) ** 2).sum() + ((out[:, :, 1:, :] - out[:, :, :-1, :]) ** 2).sum())
-    tv = TV_WEIGHT / n * tv
-    return out, content, style, tv
+    return content, style, TV_WEIGHT * tv
+
+
+def batch_losses(batch, w, layers, grams):
+    """The mean over the batch's images of each image's (content, style, tv)."""
+    per_image = [losses(image[None], w, layers, grams, False) for image in batch]
+    return [sum(terms) / len(batch) for terms in zip(*per_image)]
 
 
 def gradients(batch, w, layers, grams, normalized):
-    _, content, style, tv = losses(batch, w, layers, grams, normalized)
-    total = content + style + tv
-    grads = torch.autograd.grad(total, list(w.values()))
-    return dict(zip(w.keys(), grads))
+    """The mean over the batch's images of each image's gradient, computed (and normalised) on its own."""
+    mean = {name: torch.zeros_like(value) for name, value in w.items()}
+    for image in batch:
+        content, style, tv = losses(image[None], w, layers, grams, normalized)
+        grads = torch.autograd.grad(content + style + tv, list(w.values()))
+        for name, g in zip(w.keys(), grads):
+            mean[name] += g / len(batch)
+    return mean
 
 
 def crops():
@@ -230,8 +241,9 @@ def main():
     w = transformer_weights()
 
     fixture = {'batch1': batch1_u8, 'batch2': batch2_u8, 'style': style_u8}
-    out, content, style, tv = losses(batch1, w, layers, grams, False)
-    fixture['output'] = out.detach().numpy().astype(np.float32)
+    with torch.no_grad():
+        fixture['output'] = transformer(batch1, w).numpy().astype(np.float32)
+        content, style, tv = batch_losses(batch1, w, layers, grams)
     fixture['losses_content'] = np.float64(content.item())
     fixture['losses_style'] = np.float64(style.item())
     fixture['losses_tv'] = np.float64(tv.item())

@@ -46,6 +46,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * result.model().save(Path.of("starry.nstm"));
  * }</pre>
  *
+ * <p>A batch goes through the network and VGG19 one image at a time and the step follows the mean
+ * of the images' gradients, the gradient of the batch's mean loss: memory is that of one image,
+ * whatever the {@linkplain Builder#batchSize batch size}. With {@linkplain Builder#normalizeGradients
+ * normalised gradients} the normalisation is per image, so each image of a batch pulls equally.
+ *
  * <p>A fixed seed gives a repeatable training; a training stopped by its listener writes its
  * checkpoint, and one {@linkplain Builder#resumeFrom resumed} from it reaches the same weights as
  * one never stopped.
@@ -113,8 +118,7 @@ public final class FastStyleTrainer {
         Map<VggLayer, INDArray> grams = styleGrams(network);
         AdamSteps adam = new AdamSteps(settings.learningRate, weights, moments);
         boolean stopped = false;
-        try (TrainingGraph graph = TrainingGraph.build(network, spec, grams, settings.size, weights,
-                settings.batchSize, settings.crop)) {
+        try (TrainingGraph graph = TrainingGraph.build(network, spec, grams, settings.size, weights, settings.crop)) {
             long start = System.nanoTime();
             while (step < totalSteps && !stopped) {
                 INDArray batch = images.next(settings.batchSize);
@@ -155,7 +159,7 @@ public final class FastStyleTrainer {
         double tv = 0;
         int used = 0;
         try (TrainingGraph graph = TrainingGraph.build(network, spec, styleGrams(network), model.size(),
-                model.weights(), 1, settings.crop)) {
+                model.weights(), settings.crop)) {
             for (int i = 0; i < images.files().size(); i++) {
                 INDArray crop = images.centreCrop(i);
                 if (crop != null) {
@@ -323,7 +327,10 @@ public final class FastStyleTrainer {
             return this;
         }
 
-        /** Images per step (default {@value FastStyleTrainer#BATCH_SIZE}). */
+        /**
+         * Images per step (default {@value FastStyleTrainer#BATCH_SIZE}); they are run one after
+         * another, so a larger batch takes longer but no more memory.
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
@@ -380,7 +387,9 @@ public final class FastStyleTrainer {
         /**
          * Whether each content and style term's gradient is L1-normalised at its layer and weighed by
          * the term's weight, so that each pulls with its weight whatever the magnitude of the features
-         * (as {@link io.github.nst4j.StyleTransferBuilder#normalizeGradients}). Default: the weights'
+         * (as {@link io.github.nst4j.StyleTransferBuilder#normalizeGradients}). Each image of a batch is
+         * normalised on its own, so that in the step's mean every image's term pulls with
+         * {@code weight / batchSize} however large its features. Default: the weights'
          * ({@link WeightsSource#runDefaults()}), on for untrained weights.
          */
         public Builder normalizeGradients(boolean enabled) {

@@ -22,25 +22,31 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The training objective of a {@link TransformerNet} as one SameDiff graph: a batch of images enters
- * as a placeholder, the network's output goes through the frozen VGG19, and the loss compares it
- * with the batch's own features (content) and the style's Gram matrices (style), plus total
+ * The training objective of a {@link TransformerNet} as one SameDiff graph for one image: the image
+ * enters as a placeholder, the network's output goes through the frozen VGG19, and the loss compares
+ * it with the image's own features (content) and the style's Gram matrices (style), plus total
  * variation. The network's parameters are the graph's only {@code VARIABLE}s.
  *
- * <p>Every term is a mean over the batch, so the weights mean what they mean for one image:
- * content is {@link ContentLoss} over all the batch's elements, style the mean over images of
- * {@link StyleLoss} between each image's own Gram matrix and the target, TV the
- * {@link TotalVariationLoss} of the batch over its size. The content targets are the VGG features
- * of the input batch, computed by a forward pass of their own each step and fed as placeholders
- * (a second copy of VGG19 in this graph would clash with the first's names, which
+ * <p>A batch runs through the graph one image after another: its losses are the mean of the images'
+ * and its gradients the mean of the images' gradients, accumulated in place. Every term is a mean over
+ * the batch, so this is the gradient of the batch's loss, while only one image's VGG19 activations,
+ * their gradients and convolution buffers are in memory at a time (at batch 4, 256x256, they are most of
+ * a step's memory). Content is {@link ContentLoss} over the image's elements, style {@link StyleLoss}
+ * between the image's Gram matrix and the target, TV {@link TotalVariationLoss}. The content targets
+ * are the VGG features of the input image, computed by a forward pass of their own and fed as
+ * placeholders (a second copy of VGG19 in this graph would clash with the first's names, which
  * {@link FeatureNetwork} fixes).
  *
  * <p>With {@linkplain LossSpec#normalizeGradients() normalised gradients} each content and style term's
- * gradient is L1-normalised at its layer, over the batch, and weighed by the term's weight before it
- * goes back through VGG19 and the network, as in the optimisation path (see
- * {@link io.github.nst4j.loss.LossGraph}); the losses reported stay the weighted terms.
+ * gradient is L1-normalised at its layer, per image, and weighed by the term's weight before it goes
+ * back through VGG19 and the network, as in the optimisation path (see
+ * {@link io.github.nst4j.loss.LossGraph}); in the batch's mean each image's term then pulls with
+ * {@code weight / batch}, whatever the magnitude of that image's features (a whole-batch
+ * normalisation would let the images with the largest gradients dominate). The losses reported stay
+ * the weighted terms.
  */
 final class TrainingGraph implements AutoCloseable {
     static final String PIXELS = "pixels";
@@ -81,23 +87,22 @@ final class TrainingGraph implements AutoCloseable {
      * Builds the objective around {@code weights}, whose arrays the steps' caller updates in place.
      *
      * @param styleGrams the blended Gram matrix of the style images per style layer, {@code [C, C]}
-     * @param batch images per step
      * @param crop the images' height and width, a multiple of 4
      */
     static TrainingGraph build(FeatureNetwork network, LossSpec spec, Map<VggLayer, INDArray> styleGrams,
-            TransformerSize size, Map<String, INDArray> weights, int batch, int crop) {
-        return build(network, spec, styleGrams, size, weights, batch, crop, DataType.FLOAT);
+            TransformerSize size, Map<String, INDArray> weights, int crop) {
+        return build(network, spec, styleGrams, size, weights, crop, DataType.FLOAT);
     }
 
     /**
-     * As {@link #build(FeatureNetwork, LossSpec, Map, TransformerSize, Map, int, int)} in another
-     * data type, which {@code weights} must have: double precision lets a test tell the graph's
-     * errors from float32 rounding.
+     * As {@link #build(FeatureNetwork, LossSpec, Map, TransformerSize, Map, int)} in another data
+     * type, which {@code weights} must have: double precision lets a test tell the graph's errors
+     * from float32 rounding.
      */
     static TrainingGraph build(FeatureNetwork network, LossSpec spec, Map<VggLayer, INDArray> styleGrams,
-            TransformerSize size, Map<String, INDArray> weights, int batch, int crop, DataType type) {
+            TransformerSize size, Map<String, INDArray> weights, int crop, DataType type) {
         SameDiff sd = SameDiff.create();
-        SDVariable pixels = sd.placeHolder(PIXELS, type, batch, 3, crop, crop);
+        SDVariable pixels = sd.placeHolder(PIXELS, type, 1, 3, crop, crop);
         SDVariable output = TransformerNet.build(sd, pixels, size, weights);
         Set<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
         layers.addAll(spec.contentLayers());
@@ -111,8 +116,8 @@ final class TrainingGraph implements AutoCloseable {
             SDVariable content = null;
             for (VggLayer layer : spec.contentLayers()) {
                 long[] hw = FeatureNetwork.activationSize(layer, crop, crop);
-                SDVariable target = sd.placeHolder(targetName(layer), type, batch, hw[0], hw[1], layer.channels());
-                double elements = (double) batch * hw[0] * hw[1] * layer.channels();
+                SDVariable target = sd.placeHolder(targetName(layer), type, 1, hw[0], hw[1], layer.channels());
+                double elements = (double) hw[0] * hw[1] * layer.channels();
                 SDVariable seen = normalized(sd, spec, features.get(layer), spec.contentWeight());
                 SDVariable term = ContentLoss.build(sd, layer + "_content", seen, target, 1 / elements);
                 content = content == null ? term : content.add(term);
@@ -123,15 +128,18 @@ final class TrainingGraph implements AutoCloseable {
 
         SDVariable style = null;
         for (Map.Entry<VggLayer, Double> entry : spec.styleLayers().entrySet()) {
-            SDVariable seen = normalized(sd, spec, features.get(entry.getKey()), spec.styleWeight() * entry.getValue());
-            SDVariable term = styleTerm(sd, entry.getKey(), seen,
-                    styleGrams.get(entry.getKey()).castTo(type), batch, crop).mul(entry.getValue());
+            VggLayer layer = entry.getKey();
+            long[] hw = FeatureNetwork.activationSize(layer, crop, crop);
+            SDVariable seen = normalized(sd, spec, features.get(layer), spec.styleWeight() * entry.getValue());
+            SDVariable gram = GramMatrix.build(sd, layer + "_gram", seen, layer.channels(), hw[0], hw[1]);
+            SDVariable term = StyleLoss.build(sd, layer + "_style", gram, styleGrams.get(layer).castTo(type))
+                    .mul(entry.getValue());
             style = style == null ? term : style.add(term);
         }
         (style == null ? sd.constant(Nd4j.scalar(type, 0)) : style).mul(STYLE_LOSS, spec.styleWeight());
         lossTerms.add(STYLE_LOSS);
 
-        TotalVariationLoss.build(sd, "tv", output, crop, crop).mul(TV_LOSS, spec.tvWeight() / batch);
+        TotalVariationLoss.build(sd, "tv", output, crop, crop).mul(TV_LOSS, spec.tvWeight());
         lossTerms.add(TV_LOSS);
         sd.setLossVariables(lossTerms.toArray(String[]::new));
         return new TrainingGraph(sd, network, spec.contentLayers(), weights, type);
@@ -139,8 +147,8 @@ final class TrainingGraph implements AutoCloseable {
 
     /**
      * The features a term sees: with normalised gradients, through a {@link GradientNormalizer} whose
-     * backward pass makes the term's gradient at its layer weigh {@code weight} in L1 norm over the
-     * whole batch, whatever the features' magnitude; else the features themselves.
+     * backward pass makes the term's gradient at its layer weigh {@code weight} in L1 norm for the
+     * image, whatever the features' magnitude; else the features themselves.
      */
     private static SDVariable normalized(SameDiff sd, LossSpec spec, SDVariable features, double weight) {
         return spec.normalizeGradients() ? GradientNormalizer.apply(sd, features, weight).outputVariable() : features;
@@ -150,20 +158,6 @@ final class TrainingGraph implements AutoCloseable {
         return layer + "_content_target";
     }
 
-    /** The mean over the batch of each image's style loss at one layer. */
-    private static SDVariable styleTerm(SameDiff sd, VggLayer layer, SDVariable features, INDArray target,
-            int batch, int crop) {
-        long[] hw = FeatureNetwork.activationSize(layer, crop, crop);
-        SDVariable[] images = sd.unstack(features, 0, batch);
-        SDVariable sum = null;
-        for (int i = 0; i < batch; i++) {
-            SDVariable gram = GramMatrix.build(sd, layer + "_gram" + i, images[i], layer.channels(), hw[0], hw[1]);
-            SDVariable loss = StyleLoss.build(sd, layer + "_style" + i, gram, target);
-            sum = sum == null ? loss : sum.add(loss);
-        }
-        return sum.div(batch);
-    }
-
     /** The live parameter arrays, by name; a step's caller updates them in place. */
     Map<String, INDArray> weights() {
         return weights;
@@ -171,42 +165,70 @@ final class TrainingGraph implements AutoCloseable {
 
     /** The weighted losses of a batch, {@code [batch, 3, crop, crop]} RGB 0-255, without gradients. */
     LossValues losses(INDArray batch) {
-        Map<String, INDArray> inputs = contentInputs(batch);
-        memory.freeDropped();
-        Map<String, INDArray> values = gradFn.output(inputs, CONTENT_LOSS, STYLE_LOSS, TV_LOSS);
-        memory.keep(values.values());
-        closeContentInputs(inputs, batch);
-        return lossValues(values);
+        LossValues sum = new LossValues(0, 0, 0);
+        for (int i = 0; i < batch.size(0); i++) {
+            sum = add(sum, lossValues(run(batch, i, CONTENT_LOSS, STYLE_LOSS, TV_LOSS)));
+        }
+        return mean(sum, batch.size(0));
     }
 
     /**
-     * Losses and gradients of a batch, {@code [batch, 3, crop, crop]} RGB 0-255. The gradients are
-     * the caller's, to close when done.
+     * Losses and gradients of a batch, {@code [batch, 3, crop, crop]} RGB 0-255: the means over its
+     * images. The gradients are the caller's, to close when done.
      */
     Step step(INDArray batch) {
-        Map<String, INDArray> inputs = contentInputs(batch);
-        memory.freeDropped();
-        Map<String, INDArray> values = gradFn.output(inputs, outputs);
-        memory.keep(values.values());
-        closeContentInputs(inputs, batch);
+        long images = batch.size(0);
+        LossValues sum = new LossValues(0, 0, 0);
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        gradientNames.forEach((name, gradient) -> gradients.put(name, values.get(gradient)));
-        return new Step(lossValues(values), gradients);
+        for (int i = 0; i < images; i++) {
+            Map<String, INDArray> values = run(batch, i, outputs);
+            sum = add(sum, lossValues(values));
+            gradientNames.forEach((name, gradient) -> {
+                INDArray own = values.get(gradient);
+                INDArray total = gradients.putIfAbsent(name, own);
+                if (total != null) {
+                    total.addi(own);
+                    own.close();
+                }
+            });
+        }
+        if (images > 1) {
+            gradients.values().forEach(gradient -> gradient.divi(images));
+        }
+        return new Step(mean(sum, images), gradients);
     }
 
-    /** The graph's inputs for a batch: its pixels and their features at the content layers. */
-    private Map<String, INDArray> contentInputs(INDArray batch) {
+    /** The graph's {@code outputs} for image {@code index} of {@code batch}; the caller keeps them. */
+    private Map<String, INDArray> run(INDArray batch, long index, String... names) {
+        Map<String, INDArray> inputs = inputs(batch, index);
+        memory.freeDropped();
+        Map<String, INDArray> values = gradFn.output(inputs, names);
+        memory.keep(values.values());
+        inputs.values().forEach(INDArray::close);
+        return values;
+    }
+
+    /** The graph's inputs for image {@code index} of a batch: a copy of its pixels and their content features. */
+    private Map<String, INDArray> inputs(INDArray batch, long index) {
+        INDArray view = batch.get(NDArrayIndex.interval(index, index + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all());
+        INDArray image = view.dataType() == type ? view.dup() : view.castTo(type);
         Map<String, INDArray> inputs = new LinkedHashMap<>();
-        inputs.put(PIXELS, batch.castTo(type));
+        inputs.put(PIXELS, image);
         if (!contentLayers.isEmpty()) {
-            network.features(batch, contentLayers, type).forEach((layer, features) ->
+            network.features(image, contentLayers, type).forEach((layer, features) ->
                     inputs.put(targetName(layer), features));
         }
         return inputs;
     }
 
-    private static void closeContentInputs(Map<String, INDArray> inputs, INDArray batch) {
-        inputs.values().stream().filter(input -> input != batch).forEach(INDArray::close);
+    private static LossValues add(LossValues a, LossValues b) {
+        return new LossValues(a.content() + b.content(), a.style() + b.style(),
+                a.totalVariation() + b.totalVariation());
+    }
+
+    private static LossValues mean(LossValues sum, long count) {
+        return new LossValues(sum.content() / count, sum.style() / count, sum.totalVariation() / count);
     }
 
     private static LossValues lossValues(Map<String, INDArray> values) {

@@ -74,7 +74,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + FastStyleTrainer.BATCH_SIZE,
-            description = "Photos per step.")
+            description = "Photos per step; they go through the networks one at a time, so more take longer but"
+                    + " no more memory.")
     private int batchSize;
 
     @Option(names = "--crop", paramLabel = "N", defaultValue = "" + FastStyleTrainer.CROP,
@@ -115,8 +116,8 @@ public final class TrainCommand implements Callable<Integer> {
     private List<String> contentLayers;
 
     @Option(names = "--normalize-gradients", negatable = true,
-            description = "L1-normalise each loss term's gradient at its layer, as nst does (default: on with"
-                    + " --weights untrained, off otherwise).")
+            description = "L1-normalise each loss term's gradient at its layer, per photo, as nst does (default:"
+                    + " on with --weights untrained, off otherwise).")
     private Boolean normalizeGradients;
 
     @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "" + FastStyleTrainer.LEARNING_RATE,

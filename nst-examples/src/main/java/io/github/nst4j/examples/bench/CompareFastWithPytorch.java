@@ -153,7 +153,8 @@ public final class CompareFastWithPytorch implements Callable<Integer> {
 
     /**
      * Training steps of {@link FastStyleTrainer} on generated images; the time of a step runs from
-     * the end of the previous step's listener call (after its PyTorch step) to this one's.
+     * the end of the previous step's listener call (after its PyTorch step) to this one's, the first
+     * step's from the start of the training loop.
      */
     private Row training(PrintWriter out, PytorchComparison comparison, int threads) throws IOException {
         String what = "training step b" + TRAIN_BATCH + " " + TRAIN_CROP;
@@ -175,7 +176,8 @@ public final class CompareFastWithPytorch implements Callable<Integer> {
                     .listener(event -> {
                         long now = System.nanoTime();
                         if (event.step() > warmup) {
-                            seconds.add((now - stepStart[0]) / 1e9);
+                            seconds.add(event.step() == 1 ? event.elapsed().toNanos() / 1e9
+                                    : (now - stepStart[0]) / 1e9);
                             out.println(String.format(Locale.ROOT, "  nst4j training step %d: %.2f s", event.step(),
                                     seconds.get(seconds.size() - 1)));
                             out.flush();
