@@ -11,6 +11,7 @@ import io.github.nst4j.network.VggLayer;
 import io.github.nst4j.workaround.GradientFunction;
 import io.github.nst4j.workaround.GradientNormalizer;
 import io.github.nst4j.workaround.SessionMemory;
+import io.github.nst4j.workaround.UncopiedArrays;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ final class TrainingGraph implements AutoCloseable {
      */
     static TrainingGraph build(FeatureNetwork network, LossSpec spec, Map<VggLayer, INDArray> styleGrams,
             TransformerSize size, Map<String, INDArray> weights, int crop, DataType type) {
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = UncopiedArrays.newGraph();
         SDVariable pixels = sd.placeHolder(PIXELS, type, 1, 3, crop, crop);
         SDVariable output = TransformerNet.build(sd, pixels, size, weights);
         Set<VggLayer> layers = EnumSet.noneOf(VggLayer.class);
