@@ -154,20 +154,15 @@ public final class FastStyleTrainer {
     public LossValues evaluate(FastStyleModel model, Path folder) {
         TrainingImages images = TrainingImages.in(folder, settings.crop, settings.seed);
         FeatureNetwork network = new FeatureNetwork(settings.weights.load(), Defaults.POOLING);
-        double content = 0;
-        double style = 0;
-        double tv = 0;
+        LossValues sum = new LossValues(0, 0, 0);
         int used = 0;
         try (TrainingGraph graph = TrainingGraph.build(network, spec, styleGrams(network), model.size(),
                 model.weights(), settings.crop)) {
             for (int i = 0; i < images.files().size(); i++) {
                 INDArray crop = images.centreCrop(i);
                 if (crop != null) {
-                    LossValues losses = graph.losses(crop);
+                    sum = sum.plus(graph.losses(crop));
                     crop.close();
-                    content += losses.content();
-                    style += losses.style();
-                    tv += losses.totalVariation();
                     used++;
                 }
             }
@@ -176,7 +171,7 @@ public final class FastStyleTrainer {
             throw new InvalidSettingException("images", "None of the " + images.files().size() + " image files in "
                     + folder + " can be read and is at least " + settings.crop + "x" + settings.crop + " pixels");
         }
-        return new LossValues(content / used, style / used, tv / used);
+        return sum.dividedBy(used);
     }
 
     private void writeCheckpoint(Map<String, INDArray> weights, AdamSteps adam, int step, TrainingImages images,

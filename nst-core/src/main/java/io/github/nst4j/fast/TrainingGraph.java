@@ -168,9 +168,9 @@ final class TrainingGraph implements AutoCloseable {
     LossValues losses(INDArray batch) {
         LossValues sum = new LossValues(0, 0, 0);
         for (int i = 0; i < batch.size(0); i++) {
-            sum = add(sum, lossValues(run(batch, i, CONTENT_LOSS, STYLE_LOSS, TV_LOSS)));
+            sum = sum.plus(lossValues(run(batch, i, CONTENT_LOSS, STYLE_LOSS, TV_LOSS)));
         }
-        return mean(sum, batch.size(0));
+        return sum.dividedBy(batch.size(0));
     }
 
     /**
@@ -183,7 +183,7 @@ final class TrainingGraph implements AutoCloseable {
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (int i = 0; i < images; i++) {
             Map<String, INDArray> values = run(batch, i, outputs);
-            sum = add(sum, lossValues(values));
+            sum = sum.plus(lossValues(values));
             gradientNames.forEach((name, gradient) -> {
                 INDArray own = values.get(gradient);
                 INDArray total = gradients.putIfAbsent(name, own);
@@ -196,7 +196,7 @@ final class TrainingGraph implements AutoCloseable {
         if (images > 1) {
             gradients.values().forEach(gradient -> gradient.divi(images));
         }
-        return new Step(mean(sum, images), gradients);
+        return new Step(sum.dividedBy(images), gradients);
     }
 
     /** The graph's {@code outputs} for image {@code index} of {@code batch}; the caller keeps them. */
@@ -221,15 +221,6 @@ final class TrainingGraph implements AutoCloseable {
                     inputs.put(targetName(layer), features));
         }
         return inputs;
-    }
-
-    private static LossValues add(LossValues a, LossValues b) {
-        return new LossValues(a.content() + b.content(), a.style() + b.style(),
-                a.totalVariation() + b.totalVariation());
-    }
-
-    private static LossValues mean(LossValues sum, long count) {
-        return new LossValues(sum.content() / count, sum.style() / count, sum.totalVariation() / count);
     }
 
     private static LossValues lossValues(Map<String, INDArray> values) {

@@ -21,6 +21,17 @@ public record LossValues(double content, double style, double totalVariation, do
         return content + style + totalVariation + temporal;
     }
 
+    /** The term-by-term sum of these losses and {@code other}'s, e.g. over the images of a batch. */
+    public LossValues plus(LossValues other) {
+        return new LossValues(content + other.content, style + other.style, totalVariation + other.totalVariation,
+                temporal + other.temporal);
+    }
+
+    /** Each term divided by {@code count}: the mean, when these are the sum of {@code count} losses. */
+    public LossValues dividedBy(double count) {
+        return new LossValues(content / count, style / count, totalVariation / count, temporal / count);
+    }
+
     /** True when every term is a finite number (none is NaN or infinite). */
     public boolean isFinite() {
         return Double.isFinite(content) && Double.isFinite(style) && Double.isFinite(totalVariation)
