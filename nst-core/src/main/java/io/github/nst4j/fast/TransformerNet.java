@@ -43,6 +43,18 @@ public final class TransformerNet {
     public static final int MIN_SIDE = 5;
     /** Instance norm's epsilon, PyTorch's. */
     static final double EPSILON = 1e-5;
+    /**
+     * The initial bias of the last convolution, so the initial network's output: the ImageNet mean
+     * pixel (R, G, B, 0-255), where Johnson et al.'s own network starts too (its output is
+     * {@code 150·tanh} around that mean). PyTorch's example starts at black instead; Adam then lifts
+     * the mean through the 9x9 output kernel, all of whose taps move alike, and within 100 steps that
+     * kernel is a box blur (99% of its energy in its spatial mean) which passes only coarse gradients
+     * back: the network learns texture hundreds of steps later (see {@code UntrainedFastStyleTest}).
+     */
+    static final float[] INITIAL_OUTPUT = {123.68f, 116.779f, 103.939f};
+
+    /** The last convolution's bias, whose initial value is {@link #INITIAL_OUTPUT}. */
+    private static final String OUTPUT_BIAS = "deconv3_b";
 
     private TransformerNet() {
     }
@@ -70,7 +82,8 @@ public final class TransformerNet {
     /**
      * Fresh float parameters for a network of {@code size}, the same for the same seed on every
      * backend: PyTorch's default initialisation, kernels and biases uniform in
-     * {@code ±1/√(fan-in)}, instance norm scales 1 and shifts 0.
+     * {@code ±1/√(fan-in)}, instance norm scales 1 and shifts 0, except the last convolution's bias:
+     * the ImageNet mean pixel, so that the first outputs are mid-grey rather than black.
      */
     public static Map<String, INDArray> initialWeights(TransformerSize size, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -100,6 +113,9 @@ public final class TransformerNet {
         }
         if (name.endsWith("_beta")) {
             return Nd4j.zeros(DataType.FLOAT, shape);
+        }
+        if (name.equals(OUTPUT_BIAS)) {
+            return Nd4j.create(INITIAL_OUTPUT.clone(), shape, DataType.FLOAT);
         }
         if (name.endsWith("_W")) {
             fanIn[0] = shape[0] * shape[1] * shape[2];

@@ -21,7 +21,8 @@ class TransformerInferenceTest {
 
     /**
      * Random weights with norm scales and shifts away from 1 and 0, and an output layer scaled so
-     * that the output spans about 0-255 (PyTorch's initialisation gives outputs within a few units).
+     * that the output spans about 0-255 (the initial weights give outputs within a few units of the
+     * mean pixel).
      */
     static Map<String, INDArray> weights(TransformerSize size, long seed) {
         Map<String, INDArray> weights = TransformerNet.initialWeights(size, seed);
@@ -29,7 +30,7 @@ class TransformerInferenceTest {
         weights.replaceAll((name, value) -> name.endsWith("_gamma") || name.endsWith("_beta")
                 ? value.add(Nd4j.rand(DataType.FLOAT, value.shape()).subi(0.5)) : value);
         weights.get("deconv3_W").muli(150);
-        weights.get("deconv3_b").addi(128);
+        weights.get("deconv3_b").assign(128);
         return weights;
     }
 

@@ -13,6 +13,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The transformation network's shapes, initialisation and gradients, on a tiny variant. */
 class TransformerNetTest {
@@ -46,6 +47,24 @@ class TransformerNetTest {
         assertThat(first.get("deconv2_W")).isNotEqualTo(other.get("deconv2_W"));
         // PyTorch's bound for a 3x3 convolution from 8 channels.
         assertThat(first.get("conv3_W").amaxNumber().doubleValue()).isLessThanOrEqualTo(1 / Math.sqrt(72));
+    }
+
+    /** The first outputs are mid-grey, the ImageNet mean pixel, whatever the input. */
+    @Test
+    void theInitialOutputIsTheMeanPixel() {
+        SameDiff sd = SameDiff.create();
+        SDVariable pixels = sd.placeHolder("pixels", DataType.FLOAT, -1, 3, -1, -1);
+        SDVariable output = TransformerNet.build(sd, pixels, TINY, TransformerNet.initialWeights(TINY, 3));
+        Nd4j.getRandom().setSeed(3);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 2, 3, 16, 20).muli(255);
+
+        INDArray result = sd.output(Map.of("pixels", input), output.name()).get(output.name());
+        for (int channel = 0; channel < 3; channel++) {
+            INDArray plane = result.get(NDArrayIndex.all(), NDArrayIndex.point(channel));
+            double expected = TransformerNet.INITIAL_OUTPUT[channel];
+            assertThat(plane.minNumber().doubleValue()).as("channel %d", channel).isGreaterThan(expected - 5);
+            assertThat(plane.maxNumber().doubleValue()).as("channel %d", channel).isLessThan(expected + 5);
+        }
     }
 
     /**

@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Tiny fast style models: what {@code nst train} writes, without the training, which the job does not
- * care about. The network's initial weights give outputs near 0 (black), so the last layer is scaled
- * to spread them over 0-255: a test that compares pixels then compares pictures, not blank images.
+ * care about. The network's initial weights give outputs within a few levels of one grey, so the last
+ * layer is scaled to spread them over 0-255: a test that compares pixels then compares pictures, not
+ * blank images.
  */
 final class TestModels {
     private static final TransformerSize TINY = new TransformerSize(4, 8, 8, 1);

@@ -20,8 +20,8 @@ public final class TestModels {
 
     /**
      * A tiny untrained network whose output follows its input: freshly initialised, its last layer
-     * gives values near 0 (black once clamped), so that layer's kernel is scaled up and its bias set
-     * to mid-grey.
+     * gives values within a few levels of one grey, so that layer's kernel is scaled up and its bias
+     * set to mid-grey.
      */
     public static FastStyleModel responsive(long seed) {
         return new FastStyleModel(TINY, responsiveWeights(seed), Map.of());
