@@ -102,8 +102,9 @@ class StyleMasksTest {
 
     /**
      * A soft mask: style 1 fades out from left to right along a ramp, style 2 fades in. Across four
-     * column bands of the result, the share of style 1 in the distance to the two styles falls
-     * monotonically (averaged over the first three style layers).
+     * column bands of the result, the distance to style 1 as a share of the distances to both rises
+     * monotonically (averaged over the first three style layers). Measured after 60 steps: 0.29,
+     * 0.44, 0.82, 0.85 (after 100: 0.26, 0.49, 0.81, 0.86); the run is deterministic on one backend.
      */
     @Test
     void softRampMovesMonotonicallyFromOneStyleToTheOther() {
@@ -113,7 +114,7 @@ class StyleMasksTest {
                 VggLayer.BLOCK3_CONV1, 1.0);
         StyleTransferResult result = StyleTransfer.builder().content(Synthetic.gradient(SIZE, SIZE / 2))
                 .style(stripes).addStyle(gradient).addStyleMask(ramp(false)).addStyleMask(ramp(true))
-                .styleLayers(layers).size(SIZE).iterations(100).init(InitMode.NOISE).contentWeight(1e-6).tvWeight(0)
+                .styleLayers(layers).size(SIZE).iterations(60).init(InitMode.NOISE).contentWeight(1e-6).tvWeight(0)
                 .weights(WEIGHTS).build().run();
 
         FeatureNetwork network = new FeatureNetwork(WEIGHTS.load(), Pooling.AVG);

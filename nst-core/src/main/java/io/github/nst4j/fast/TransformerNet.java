@@ -2,6 +2,7 @@ package io.github.nst4j.fast;
 
 import io.github.nst4j.workaround.NearestUpsampling;
 import io.github.nst4j.workaround.ReflectionPad;
+import io.github.nst4j.workaround.UncopiedArrays;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class TransformerNet {
         SplittableRandom random = new SplittableRandom(seed);
         long[] fanIn = {1};
         Map<String, INDArray> weights = new LinkedHashMap<>();
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = UncopiedArrays.newGraph();
         build(sd, sd.placeHolder("pixels", DataType.FLOAT, -1, 3, -1, -1), size, (name, shape) -> {
             INDArray value = initialValue(name, shape, random, fanIn);
             weights.put(name, value);

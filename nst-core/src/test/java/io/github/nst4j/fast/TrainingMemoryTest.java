@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * owned: libnd4j's {@code reverse} op, which {@code ReflectionPad} used, leaks on every call (see
  * {@link io.github.nst4j.workaround.ReflectionPad}).
  */
+@Tag("native-memory")
 class TrainingMemoryTest {
     private static final TransformerSize TINY = new TransformerSize(8, 16, 32, 1);
     /** Twice {@link #TINY}'s channels, for a leak proportional to them to stand out of the noise. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -54,6 +55,7 @@ class ReflectionPadTest {
      * Java object owns. When this fails, {@link ReflectionPad} may use {@code sd.reverse} again.
      */
     @Test
+    @Tag("native-memory")
     void libnd4jsReverseLeaksNativeMemory() {
         assumeTrue(MallocStats.inUseBytes() >= 0, "needs glibc's mallinfo2 to see native memory");
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 64, 64, 16);

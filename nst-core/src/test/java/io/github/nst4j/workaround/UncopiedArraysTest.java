@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * are collected, over four 64 MB constants, so that arrays other threads free meanwhile do not
  * hide a copy.
  */
+@Tag("native-memory")
 class UncopiedArraysTest {
     private static final long ELEMENTS = 16L << 20;
     private static final long BYTES = ELEMENTS * Float.BYTES;

@@ -51,7 +51,7 @@ class CliTilesTest {
         Path output = dir.resolve("estimated.png");
         CliRun run = CliRun.of("--content", SampleImages.content("chelsea.png").toString(),
                 "--style", SampleImages.style("the_scream.jpg").toString(), "--output", output.toString(),
-                "--size", "1024", "--max-memory", "2500m", "--estimate", "--weights", "random");
+                "--size", "700", "--max-memory", "1600m", "--estimate", "--weights", "random");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("tiles of up to").containsPattern("Estimated time: about .+ here");
