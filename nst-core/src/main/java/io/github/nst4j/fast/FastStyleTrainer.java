@@ -87,8 +87,12 @@ public final class FastStyleTrainer {
      * @throws IOException if a checkpoint cannot be written
      */
     public TrainingResult train() throws IOException {
-        // The folder first: a wrong one is told before a download of the weights, not after.
+        // The folder and the checkpoint first: a wrong one is told before a download of the weights.
         TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
+        ModelFile.Contents checkpoint = settings.resumeFrom == null ? null : ModelFile.read(settings.resumeFrom);
+        if (checkpoint != null) {
+            requireTrainingState(checkpoint);
+        }
         Vgg19Weights vgg = settings.weights.load();
         FeatureNetwork network = new FeatureNetwork(vgg, Defaults.POOLING);
         int totalSteps = settings.steps != null ? settings.steps
@@ -98,8 +102,7 @@ public final class FastStyleTrainer {
         Map<String, INDArray> weights;
         Map<String, INDArray> moments = null;
         int step = 0;
-        if (settings.resumeFrom != null) {
-            ModelFile.Contents checkpoint = ModelFile.read(settings.resumeFrom);
+        if (checkpoint != null) {
             checkSameTraining(checkpoint.metadata(), description);
             weights = new LinkedHashMap<>(FastStyleModel.fromContents(settings.resumeFrom, checkpoint).weights());
             weights.replaceAll((name, value) -> value.dup());
@@ -186,6 +189,20 @@ public final class FastStyleTrainer {
         System.arraycopy(position.skipped(), 0, progress, 3, position.skipped().length);
         state.put(PROGRESS, Nd4j.createFromArray(progress));
         ModelFile.write(settings.checkpoint, new FastStyleModel(settings.size, weights, description).contents(state));
+    }
+
+    /**
+     * Refuses a finished model passed as a checkpoint: a model keeps the weights but not Adam's
+     * moments or the place in the images, without which the run would not be the one it continues.
+     */
+    private void requireTrainingState(ModelFile.Contents checkpoint) {
+        if (!checkpoint.arrays().containsKey(PROGRESS)) {
+            Path beside = Path.of(settings.resumeFrom + ".checkpoint");
+            throw new InvalidSettingException("resumeFrom", settings.resumeFrom + " is a model without its training"
+                    + " state, not a checkpoint; resume from the checkpoint its training wrote"
+                    + (Files.isRegularFile(beside) ? ", " + beside : " (nst train writes it beside the model as"
+                    + " MODEL.checkpoint)"));
+        }
     }
 
     /** Refuses a checkpoint of another training; only the number of steps may differ. */

@@ -3,6 +3,7 @@ package io.github.nst4j.fast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import io.github.nst4j.listener.LossValues;
 import io.github.nst4j.network.VggLayer;
@@ -115,6 +116,18 @@ class FastStyleTrainerTest {
         assertThat(resumed.skippedImages()).isEqualTo(uninterrupted.skippedImages());
         uninterrupted.model().weights().forEach((name, expected) ->
                 assertThat(resumed.model().weights().get(name).equalsWithEps(expected, 1e-6)).as(name).isTrue());
+    }
+
+    /** A finished model holds no training state; given as a checkpoint, one sentence says what to give. */
+    @Test
+    void aModelIsNoCheckpoint() throws IOException {
+        Path model = dir.resolve("finished.nstm");
+        uninterrupted.model().save(model);
+
+        assertThatThrownBy(() -> trainer(STEPS).resumeFrom(model).build().train())
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage(model + " is a model without its training state, not a checkpoint; resume from the"
+                        + " checkpoint its training wrote (nst train writes it beside the model as MODEL.checkpoint)");
     }
 
     @Test

@@ -70,6 +70,26 @@ class FastStyleCliTest {
     }
 
     /**
+     * Continuing a finished training from its model rather than its checkpoint is what users try:
+     * one line naming the checkpoint beside the model, exit code 2, before any weights are loaded.
+     */
+    @Test
+    void resumingFromAModelNamesItsCheckpoint() throws IOException {
+        TransformerSize size = new TransformerSize(4, 8, 8, 1);
+        Path model = dir.resolve("done.nstm");
+        new FastStyleModel(size, TransformerNet.initialWeights(size, 2), Map.of()).save(model);
+        Files.copy(model, dir.resolve("done.nstm.checkpoint"));
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        ImageIO.write(new BufferedImage(80, 80, BufferedImage.TYPE_INT_RGB), "png", photos.resolve("p.png").toFile());
+
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("more.nstm").toString(), "--steps", "20", "--crop", "64", "--weights", "pretrained",
+                "--resume", model.toString()), "--resume: " + model + " is a model without its training state, not a"
+                + " checkpoint; resume from the checkpoint its training wrote, " + model + ".checkpoint");
+        assertThat(dir.resolve("more.nstm")).doesNotExist();
+    }
+
+    /**
      * Tiles and colour preservation from the command line: a tiled output equals the whole one within
      * one level, and a memory bound below what any run needs is one line and exit code 2.
      */

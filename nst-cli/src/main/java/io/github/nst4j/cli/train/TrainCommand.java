@@ -204,7 +204,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }).build().train();
         } catch (InvalidSettingException e) {
-            throw usage(e.getMessage()); // the photos or a setting: a wrong command line
+            // The photos, a setting or the checkpoint: a wrong command line. The photos' messages
+            // name their folder; the checkpoint's names the file, which --resume gave.
+            throw usage(("resumeFrom".equals(e.setting()) ? "--resume: " : "") + e.getMessage());
         }
         Path recordFile = record != null ? record : Path.of(output + ".json");
         log.writeRecord(recordFile, styles, images, weights.toString());
