@@ -89,10 +89,7 @@ public final class FastStyleTrainer {
     public TrainingResult train() throws IOException {
         // The folder and the checkpoint first: a wrong one is told before a download of the weights.
         TrainingImages images = TrainingImages.in(settings.images, settings.crop, settings.seed);
-        ModelFile.Contents checkpoint = settings.resumeFrom == null ? null : ModelFile.read(settings.resumeFrom);
-        if (checkpoint != null) {
-            requireTrainingState(checkpoint);
-        }
+        ModelFile.Contents checkpoint = settings.resumeFrom == null ? null : readCheckpoint();
         Vgg19Weights vgg = settings.weights.load();
         FeatureNetwork network = new FeatureNetwork(vgg, Defaults.POOLING);
         int totalSteps = settings.steps != null ? settings.steps
@@ -192,10 +189,12 @@ public final class FastStyleTrainer {
     }
 
     /**
-     * Refuses a finished model passed as a checkpoint: a model keeps the weights but not Adam's
-     * moments or the place in the images, without which the run would not be the one it continues.
+     * The checkpoint to resume from, refusing a finished model: a model keeps the weights but not
+     * Adam's moments or the place in the images, without which the run would not be the one it
+     * continues.
      */
-    private void requireTrainingState(ModelFile.Contents checkpoint) {
+    private ModelFile.Contents readCheckpoint() {
+        ModelFile.Contents checkpoint = ModelFile.read(settings.resumeFrom);
         if (!checkpoint.arrays().containsKey(PROGRESS)) {
             Path beside = Path.of(settings.resumeFrom + ".checkpoint");
             throw new InvalidSettingException("resumeFrom", settings.resumeFrom + " is a model without its training"
@@ -203,6 +202,7 @@ public final class FastStyleTrainer {
                     + (Files.isRegularFile(beside) ? ", " + beside : " (nst train writes it beside the model as"
                     + " MODEL.checkpoint)"));
         }
+        return checkpoint;
     }
 
     /** Refuses a checkpoint of another training; only the number of steps may differ. */

@@ -1,6 +1,6 @@
 package io.github.nst4j.spark;
 
-import io.github.nst4j.cli.transfer.SettingFlags;
+import io.github.nst4j.cli.common.SettingFlags;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.error.NstException;
 import java.io.IOException;

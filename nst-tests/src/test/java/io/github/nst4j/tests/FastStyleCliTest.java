@@ -69,6 +69,25 @@ class FastStyleCliTest {
         assertThat(dir.resolve("out.png")).doesNotExist();
     }
 
+    /** A model or plot written over the style or a training photo is refused before any work; both are kept. */
+    @Test
+    void aTrainingOutputThatIsTheStyleIsRefused() throws IOException {
+        Path style = Files.copy(Path.of(STYLE), dir.resolve("style.jpg"));
+        byte[] before = Files.readAllBytes(style);
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+
+        assertRefused(CliRun.of("train", "--style", style.toString(), "--images", photos.toString(), "--output",
+                style.toString(), "--steps", "2"), "--output " + style + " is the same file as the --style input");
+        assertRefused(CliRun.of("train", "--style", style.toString(), "--images", photos.toString(), "--output",
+                dir.resolve("m.nstm").toString(), "--steps", "2", "--plot", style.toString()),
+                "--plot " + style + " is the same file as the --style input");
+        Path photo = Files.copy(Path.of(STYLE), photos.resolve("photo.jpg"));
+        assertRefused(CliRun.of("train", "--style", style.toString(), "--images", photos.toString(), "--output",
+                photo.toString(), "--steps", "2"), "--output " + photo + " is the same file as the --images input");
+        assertThat(Files.readAllBytes(style)).isEqualTo(before);
+        assertThat(Files.readAllBytes(photo)).isEqualTo(before);
+    }
+
     /**
      * Continuing a finished training from its model rather than its checkpoint is what users try:
      * one line naming the checkpoint beside the model, exit code 2, before any weights are loaded.

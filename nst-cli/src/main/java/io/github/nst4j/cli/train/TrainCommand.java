@@ -4,6 +4,8 @@ import io.github.nst4j.Defaults;
 import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.cli.common.NumberListPreprocessor;
+import io.github.nst4j.cli.common.RunFiles;
+import io.github.nst4j.cli.common.SettingFlags;
 import io.github.nst4j.cli.common.StyleLayers;
 import io.github.nst4j.cli.common.VggLayerConverter;
 import io.github.nst4j.cli.common.WeightsOption;
@@ -12,6 +14,7 @@ import io.github.nst4j.cli.weights.DownloadProgress;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.fast.FastStyleTrainer;
 import io.github.nst4j.fast.TrainingResult;
+import io.github.nst4j.image.Images;
 import io.github.nst4j.network.VggLayer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkInputs();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path checkpoint = Path.of(output + ".checkpoint");
+        Path checkpoint = checkpointFile();
         TrainingLog log = new TrainingLog(err, System.console() != null ? System.err : null);
         FastStyleTrainer.Builder builder = FastStyleTrainer.builder().images(images).batchSize(batchSize).crop(crop)
                 .learningRate(learningRate).seed(seed).checkpoint(checkpoint, saveEvery)
@@ -204,11 +208,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }).build().train();
         } catch (InvalidSettingException e) {
-            // The photos, a setting or the checkpoint: a wrong command line. The photos' messages
-            // name their folder; the checkpoint's names the file, which --resume gave.
-            throw usage(("resumeFrom".equals(e.setting()) ? "--resume: " : "") + e.getMessage());
+            throw usage(SettingFlags.describe(e)); // the photos, a setting or the checkpoint: a wrong command line
         }
-        Path recordFile = record != null ? record : Path.of(output + ".json");
+        Path recordFile = recordFile();
         log.writeRecord(recordFile, styles, images, weights.toString());
         String records = recordFile.toString();
         if (plot != null) {
@@ -256,6 +258,45 @@ public final class TrainCommand implements Callable<Integer> {
         if (plot != null) {
             requireFolderOf("--plot", plot);
         }
+        String clash = files().clash();
+        if (clash != null) {
+            throw usage(clash);
+        }
+    }
+
+    /** What the training reads and writes: no write may hit an input. */
+    private RunFiles files() {
+        RunFiles files = new RunFiles();
+        styles.forEach(style -> files.read("--style", style));
+        files.read("--resume", resume);
+        files.read("--weights", weights.isFile() ? Path.of(weights.value()) : null);
+        files.write("--output", output);
+        files.write(RunFiles.STATE, checkpointFile());
+        files.write(record != null ? "--record" : "the training record (--record)", recordFile());
+        files.write("--plot", plot);
+        // Of the photos under --images, only those a write would hit need listing.
+        Stream.of(output, checkpointFile(), recordFile(), plot).filter(this::isTrainingPhoto)
+                .forEach(photo -> files.read("--images", photo));
+        return files;
+    }
+
+    private boolean isTrainingPhoto(Path file) {
+        if (file == null || !Files.isRegularFile(file) || !Images.isInputImage(file.getFileName().toString())) {
+            return false;
+        }
+        try {
+            return file.toRealPath().startsWith(images.toRealPath());
+        } catch (IOException e) {
+            return false; // unreadable: not a photo the training could read either
+        }
+    }
+
+    private Path checkpointFile() {
+        return Path.of(output + ".checkpoint");
+    }
+
+    private Path recordFile() {
+        return record != null ? record : Path.of(output + ".json");
     }
 
     private void requireFolderOf(String option, Path file) {

@@ -9,6 +9,8 @@ import io.github.nst4j.cli.common.ExitCode;
 import io.github.nst4j.cli.common.InterruptGuard;
 import io.github.nst4j.cli.common.LowerCaseEnumConverter;
 import io.github.nst4j.cli.common.Plural;
+import io.github.nst4j.cli.common.RunFiles;
+import io.github.nst4j.cli.common.SettingFlags;
 import io.github.nst4j.cli.common.VersionProvider;
 import io.github.nst4j.cli.common.WeightsOption;
 import io.github.nst4j.cli.common.WeightsOptionConverter;
@@ -357,7 +359,7 @@ public final class NstCommand implements Callable<Integer> {
             files.write("--plot", plot);
             files.write("--animate", animate);
             if (saveEvery > 0) {
-                files.writeCheckpoints("--save-every", job.output());
+                files.writeCheckpoints("--save-every", job.output(), CheckpointWriter::isCheckpointName);
             }
         }
         return files;

@@ -2,6 +2,7 @@ package io.github.nst4j.cli.transfer;
 
 import io.github.nst4j.StyleTransfer;
 import io.github.nst4j.StyleTransferResult;
+import io.github.nst4j.cli.common.SettingFlags;
 import io.github.nst4j.cli.studio.RecordWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

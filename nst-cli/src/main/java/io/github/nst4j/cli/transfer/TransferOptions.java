@@ -9,6 +9,7 @@ import io.github.nst4j.cli.common.LowerCaseEnumConverter;
 import io.github.nst4j.cli.common.MemorySizeConverter;
 import io.github.nst4j.cli.common.NumberListPreprocessor;
 import io.github.nst4j.cli.common.Plural;
+import io.github.nst4j.cli.common.SettingFlags;
 import io.github.nst4j.cli.common.StyleLayers;
 import io.github.nst4j.cli.common.VggLayerConverter;
 import io.github.nst4j.network.Pooling;

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,5 +26,7 @@ class SettingFlagsTest {
                 .isEqualTo("--scales: must be positive");
         assertThat(SettingFlags.describe(new InvalidSettingException("learningRate", "too large")))
                 .isEqualTo("--learning-rate: too large");
+        assertThat(SettingFlags.describe(new InvalidSettingException("batchSize", "must be positive")))
+                .isEqualTo("--batch-size: must be positive");
     }
 }

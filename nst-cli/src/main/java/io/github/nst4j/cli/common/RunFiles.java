@@ -1,9 +1,10 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * Every file a command will read and write, each with the option that names it, for every job of a
@@ -11,39 +12,45 @@ import java.util.List;
  * write. Files compare by real path: symbolic links and {@code ..} resolved, so that an output
  * reached through a link to the content is the content.
  */
-final class RunFiles {
+public final class RunFiles {
     /** The resume state a job writes; {@code --resume} may name it, as it is read whole before the run. */
-    static final String STATE = "the resume state of --output";
+    public static final String STATE = "the resume state of --output";
 
     private record Named(String option, Path file, Path real) {
+    }
+
+    private record Checkpointed(Named output, BiPredicate<Path, String> isCheckpointName) {
     }
 
     private final List<Named> reads = new ArrayList<>();
     private final List<Named> writes = new ArrayList<>();
     /** Outputs whose checkpoints {@code <output>_<iteration>.<ext>} will be written. */
-    private final List<Named> checkpointed = new ArrayList<>();
+    private final List<Checkpointed> checkpointed = new ArrayList<>();
 
     /** Notes that {@code option} reads {@code file}; null is ignored. */
-    void read(String option, Path file) {
+    public void read(String option, Path file) {
         if (file != null) {
             reads.add(new Named(option, file, real(file)));
         }
     }
 
     /** Notes that {@code option} writes {@code file}; null is ignored. */
-    void write(String option, Path file) {
+    public void write(String option, Path file) {
         if (file != null) {
             writes.add(new Named(option, file, real(file)));
         }
     }
 
-    /** Notes that checkpoints of {@code output} will be written beside it. */
-    void writeCheckpoints(String option, Path output) {
-        checkpointed.add(new Named(option, output, real(output)));
+    /**
+     * Notes that checkpoints of {@code output} will be written beside it, under the file names
+     * {@code isCheckpointName} accepts for that output.
+     */
+    public void writeCheckpoints(String option, Path output, BiPredicate<Path, String> isCheckpointName) {
+        checkpointed.add(new Checkpointed(new Named(option, output, real(output)), isCheckpointName));
     }
 
     /** The first write that hits an input or another write, as one sentence with the fix; null when none does. */
-    String clash() {
+    public String clash() {
         for (int i = 0; i < writes.size(); i++) {
             Named write = writes.get(i);
             for (Named read : reads) {
@@ -59,11 +66,12 @@ final class RunFiles {
                 }
             }
         }
-        for (Named output : checkpointed) {
+        for (Checkpointed checkpoints : checkpointed) {
+            Named output = checkpoints.output();
             for (Named read : reads) {
                 if (read.real().getParent().equals(output.real().getParent())
-                        && CheckpointWriter.isCheckpointName(output.real(), read.real().getFileName().toString())) {
-                    return "--save-every would overwrite the " + read.option() + " input " + read.file()
+                        && checkpoints.isCheckpointName().test(output.real(), read.real().getFileName().toString())) {
+                    return output.option() + " would overwrite the " + read.option() + " input " + read.file()
                             + " with a checkpoint of " + output.file() + "; choose another --output";
                 }
             }
@@ -72,7 +80,7 @@ final class RunFiles {
     }
 
     /** The file's real path, or for a file not there yet, its nearest existing folder's real path and the rest. */
-    static Path real(Path file) {
+    private static Path real(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             return absolute.toRealPath();

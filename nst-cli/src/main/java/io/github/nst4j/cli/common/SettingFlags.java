@@ -1,11 +1,12 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import io.github.nst4j.error.InvalidSettingException;
 import java.util.Map;
 
 /**
- * The one place where the library's setting names (its builder methods) become {@code nst} flags,
- * so that an {@link InvalidSettingException} reads as a usage error about the option the user typed.
+ * The one place where the library's setting names (its builder methods) become the flags of
+ * {@code nst} and its commands, so that an {@link InvalidSettingException} reads as a usage error
+ * about the option the user typed.
  */
 public final class SettingFlags {
     private static final Map<String, String> FLAG_BY_SETTING = Map.ofEntries(
@@ -48,13 +49,20 @@ public final class SettingFlags {
             Map.entry("normalizeGradients", "--normalize-gradients"),
             Map.entry("toleranceWindow", "--tolerance-window"),
             // Set by nst video, from its option of this name.
-            Map.entry("temporalTarget", "--temporal-weight"));
+            Map.entry("temporalTarget", "--temporal-weight"),
+            // The settings of nst train that nst has not.
+            Map.entry("images", "--images"),
+            Map.entry("steps", "--steps"),
+            Map.entry("epochs", "--epochs"),
+            Map.entry("batchSize", "--batch-size"),
+            Map.entry("crop", "--crop"),
+            Map.entry("saveEvery", "--save-every"));
 
     private SettingFlags() {
     }
 
     /** The flag that sets {@code setting}, or the setting's own name where no flag does. */
-    static String flagOf(String setting) {
+    public static String flagOf(String setting) {
         return FLAG_BY_SETTING.getOrDefault(setting, setting);
     }
 

@@ -1,4 +1,4 @@
-package io.github.nst4j.cli.transfer;
+package io.github.nst4j.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,8 @@ class RunFilesTest {
         RunFiles files = new RunFiles();
         files.read("--init", dir.resolve("out_0001.png"));
         files.read("--style", dir.resolve("out_final.png"));
-        files.writeCheckpoints("--save-every", dir.resolve("out.png"));
+        files.writeCheckpoints("--save-every", dir.resolve("out.png"),
+                (output, name) -> name.startsWith("out_") && name.endsWith(".png"));
         assertThat(files.clash()).startsWith("--save-every would overwrite the --init input " + dir.resolve(
                 "out_0001.png"));
     }
