@@ -81,6 +81,22 @@ public final class FastStyleTrainer {
     }
 
     /**
+     * The checkpoint kept beside {@code model}, {@code MODEL.checkpoint}: where {@code nst train}
+     * writes it, and the file a refused {@code resumeFrom(model)} points to.
+     */
+    public static Path checkpointBeside(Path model) {
+        return Path.of(model + ".checkpoint");
+    }
+
+    /**
+     * Whether a training on the images under {@code imagesFolder} reads {@code file}: an image file
+     * there or in a subfolder. Lets a caller refuse an output that would overwrite a training image.
+     */
+    public static boolean readsImage(Path imagesFolder, Path file) {
+        return TrainingImages.includes(imagesFolder, file);
+    }
+
+    /**
      * Trains to the last step or until the listener stops it.
      *
      * @throws NstException if an image, the weights or the checkpoint cannot be used
@@ -196,7 +212,7 @@ public final class FastStyleTrainer {
     private ModelFile.Contents readCheckpoint() {
         ModelFile.Contents checkpoint = ModelFile.read(settings.resumeFrom);
         if (!checkpoint.arrays().containsKey(PROGRESS)) {
-            Path beside = Path.of(settings.resumeFrom + ".checkpoint");
+            Path beside = checkpointBeside(settings.resumeFrom);
             throw new InvalidSettingException("resumeFrom", settings.resumeFrom + " is a model without its training"
                     + " state, not a checkpoint; resume from the checkpoint its training wrote"
                     + (Files.isRegularFile(beside) ? ", " + beside : " (nst train writes it beside the model as"

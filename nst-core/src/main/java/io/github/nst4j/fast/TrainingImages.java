@@ -66,8 +66,7 @@ final class TrainingImages {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> Images.isInputImage(file.getFileName().toString()))
-                    .sorted().toList();
+            files = walk.filter(TrainingImages::isImageFile).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new NstException("Cannot list the training images in " + directory + " (" + e.getMessage() + ")", e);
         }
@@ -76,6 +75,22 @@ final class TrainingImages {
                     + " holds no JPEG, PNG, BMP or GIF images to train on");
         }
         return new TrainingImages(directory, files, crop, seed);
+    }
+
+    /** Whether {@link #in} would list {@code file}: an image file in {@code directory} or its subfolders. */
+    static boolean includes(Path directory, Path file) {
+        if (!isImageFile(file)) {
+            return false;
+        }
+        try {
+            return file.toRealPath().startsWith(directory.toRealPath());
+        } catch (IOException e) {
+            return false; // unreadable: not an image a training could read either
+        }
+    }
+
+    private static boolean isImageFile(Path file) {
+        return Files.isRegularFile(file) && Images.isInputImage(file.getFileName().toString());
     }
 
     /** The image files, in the order {@link Position#skipped()} counts them. */

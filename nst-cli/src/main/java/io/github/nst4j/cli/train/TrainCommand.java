@@ -14,7 +14,6 @@ import io.github.nst4j.cli.weights.DownloadProgress;
 import io.github.nst4j.error.InvalidSettingException;
 import io.github.nst4j.fast.FastStyleTrainer;
 import io.github.nst4j.fast.TrainingResult;
-import io.github.nst4j.image.Images;
 import io.github.nst4j.network.VggLayer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -275,24 +274,14 @@ public final class TrainCommand implements Callable<Integer> {
         files.write(record != null ? "--record" : "the training record (--record)", recordFile());
         files.write("--plot", plot);
         // Of the photos under --images, only those a write would hit need listing.
-        Stream.of(output, checkpointFile(), recordFile(), plot).filter(this::isTrainingPhoto)
+        Stream.of(output, checkpointFile(), recordFile(), plot)
+                .filter(file -> file != null && FastStyleTrainer.readsImage(images, file))
                 .forEach(photo -> files.read("--images", photo));
         return files;
     }
 
-    private boolean isTrainingPhoto(Path file) {
-        if (file == null || !Files.isRegularFile(file) || !Images.isInputImage(file.getFileName().toString())) {
-            return false;
-        }
-        try {
-            return file.toRealPath().startsWith(images.toRealPath());
-        } catch (IOException e) {
-            return false; // unreadable: not a photo the training could read either
-        }
-    }
-
     private Path checkpointFile() {
-        return Path.of(output + ".checkpoint");
+        return FastStyleTrainer.checkpointBeside(output);
     }
 
     private Path recordFile() {
