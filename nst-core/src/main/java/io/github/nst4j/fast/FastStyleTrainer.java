@@ -210,7 +210,13 @@ public final class FastStyleTrainer {
      * continues.
      */
     private ModelFile.Contents readCheckpoint() {
-        ModelFile.Contents checkpoint = ModelFile.read(settings.resumeFrom);
+        ModelFile.Contents checkpoint;
+        try {
+            checkpoint = ModelFile.read(settings.resumeFrom);
+        } catch (NstException e) {
+            // Missing, not a model or damaged: the setting that named it is what to change.
+            throw new InvalidSettingException("resumeFrom", e.getMessage());
+        }
         if (!checkpoint.arrays().containsKey(PROGRESS)) {
             Path beside = checkpointBeside(settings.resumeFrom);
             throw new InvalidSettingException("resumeFrom", settings.resumeFrom + " is a model without its training"

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,19 @@ class FastStyleTrainerTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage(model + " is a model without its training state, not a checkpoint; resume from the"
                         + " checkpoint its training wrote (nst train writes it beside the model as MODEL.checkpoint)");
+    }
+
+    /** A checkpoint cut short is a wrong resumeFrom setting, in the model file's own sentence. */
+    @Test
+    void aDamagedCheckpointIsAWrongSetting() throws IOException {
+        Path model = dir.resolve("whole.nstm");
+        uninterrupted.model().save(model);
+        Path cut = Files.write(dir.resolve("cut.checkpoint"), Arrays.copyOf(Files.readAllBytes(model), 3000));
+
+        assertThatThrownBy(() -> trainer(STEPS).resumeFrom(cut).build().train())
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("resumeFrom"))
+                .hasMessageStartingWith(cut + " is not an nst4j fast style model");
     }
 
     @Test

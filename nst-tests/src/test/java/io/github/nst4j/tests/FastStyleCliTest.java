@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -105,6 +106,21 @@ class FastStyleCliTest {
                 dir.resolve("more.nstm").toString(), "--steps", "20", "--crop", "64", "--weights", "pretrained",
                 "--resume", model.toString()), "--resume: " + model + " is a model without its training state, not a"
                 + " checkpoint; resume from the checkpoint its training wrote, " + model + ".checkpoint");
+        assertThat(dir.resolve("more.nstm")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedCheckpointIsAUsageErrorNamingResume() throws IOException {
+        TransformerSize size = new TransformerSize(4, 8, 8, 1);
+        Path model = dir.resolve("whole.nstm");
+        new FastStyleModel(size, TransformerNet.initialWeights(size, 2), Map.of()).save(model);
+        Path cut = Files.write(dir.resolve("cut.checkpoint"), Arrays.copyOf(Files.readAllBytes(model), 3000));
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        ImageIO.write(new BufferedImage(80, 80, BufferedImage.TYPE_INT_RGB), "png", photos.resolve("p.png").toFile());
+
+        assertRefused(CliRun.of("train", "--style", STYLE, "--images", photos.toString(), "--output",
+                dir.resolve("more.nstm").toString(), "--steps", "20", "--crop", "64", "--weights", "pretrained",
+                "--resume", cut.toString()), "--resume: " + cut + " is not an nst4j fast style model");
         assertThat(dir.resolve("more.nstm")).doesNotExist();
     }
 
