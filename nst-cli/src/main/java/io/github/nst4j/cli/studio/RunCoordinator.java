@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 final class RunCoordinator implements AutoCloseable {
     /** How long closing waits for a stopping run to write its result. */
     private static final long CLOSE_WAIT_SECONDS = 20;
+    /** Failures kept for pages that missed their event; older ones are forgotten. */
+    private static final int FAILURES_KEPT = 10;
 
     private final EventStream events;
     private final ImageStore images;
@@ -43,6 +45,7 @@ final class RunCoordinator implements AutoCloseable {
         return thread;
     });
     private final Map<Integer, StudioResult> results = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Integer, Map<String, Object>> failures = new ConcurrentSkipListMap<>();
     private int runs;
     private LiveRun running;
     private LiveRun waiting;
@@ -133,6 +136,14 @@ final class RunCoordinator implements AutoCloseable {
         return summaries;
     }
 
+    /**
+     * The latest failures, oldest first, as their events said them: a page whose event stream was
+     * closed (a hidden tab) or not yet open when a run failed learns of it here.
+     */
+    List<Map<String, Object>> failures() {
+        return List.copyOf(failures.values());
+    }
+
     private void execute(LiveRun run, RunSettings settings, Map<String, String> imageNames, StyleTransfer transfer,
             Supplier<String> weights) {
         status(run.id(), "running", String.format(Locale.ROOT, "Loading the %s weights and preparing %dx%d px",
@@ -150,17 +161,17 @@ final class RunCoordinator implements AutoCloseable {
             outcome = () -> events.publish("result", done.summary());
         } catch (DownloadException e) {
             // The page switches its weights to untrained: a run that needs no download.
-            outcome = () -> events.publish("failure", Map.of("run", run.id(), "message", e.getMessage()
-                    + ". The weights are now set to untrained (no download; a plainer but real style transfer):"
-                    + " press Run again, or use nst --weights FILE", "weights", WeightsChoice.UNTRAINED));
+            outcome = failure(run.id(), e.getMessage() + ". The weights are now set to untrained (no download;"
+                    + " a plainer but real style transfer): press Run again, or use nst --weights FILE",
+                    WeightsChoice.UNTRAINED);
         } catch (NstException e) {
-            outcome = () -> failed(run, e.getMessage());
+            outcome = failure(run.id(), e.getMessage(), null);
         } catch (OutOfMemoryError e) {
-            outcome = () -> failed(run, "Out of memory at " + settings.size() + " px: choose a smaller size, or give"
-                    + " Java more memory (NST_JAVA_OPTS=-Xmx8g)");
+            outcome = failure(run.id(), "Out of memory at " + settings.size() + " px: choose a smaller size, or give"
+                    + " Java more memory (NST_JAVA_OPTS=-Xmx8g)", null);
         } catch (RuntimeException e) {
             e.printStackTrace();
-            outcome = () -> failed(run, "Internal error (" + e + "); the server log has the details");
+            outcome = failure(run.id(), "Internal error (" + e + "); the server log has the details", null);
         } finally {
             synchronized (this) {
                 images.unpin(imageNames.keySet());
@@ -200,16 +211,15 @@ final class RunCoordinator implements AutoCloseable {
             results.put(id, done);
             events.publish("result", done.summary());
         } catch (NstException e) {
-            events.publish("failure", Map.of("run", id, "message", e.getMessage()));
+            failure(id, e.getMessage(), null).run();
         } catch (IOException e) {
-            events.publish("failure", Map.of("run", id, "message", "Cannot write the result (" + e.getMessage() + ")"));
+            failure(id, "Cannot write the result (" + e.getMessage() + ")", null).run();
         } catch (OutOfMemoryError e) {
-            events.publish("failure", Map.of("run", id, "message", "Out of memory at " + size + " px: choose a smaller"
-                    + " size, or give Java more memory (NST_JAVA_OPTS=-Xmx8g)"));
+            failure(id, "Out of memory at " + size + " px: choose a smaller size, or give Java more memory"
+                    + " (NST_JAVA_OPTS=-Xmx8g)", null).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
-            events.publish("failure", Map.of("run", id, "message", "Internal error (" + e + "); the server log has the"
-                    + " details"));
+            failure(id, "Internal error (" + e + "); the server log has the details", null).run();
         }
     }
 
@@ -223,8 +233,20 @@ final class RunCoordinator implements AutoCloseable {
         waitingImages = null;
     }
 
-    private void failed(LiveRun run, String message) {
-        events.publish("failure", Map.of("run", run.id(), "message", message));
+    /**
+     * Records that {@code run} failed, at once, so that the state shows it as soon as the run is no
+     * longer running; returns the announcement to every open page.
+     *
+     * @param weights the weights the page should switch to, or null to keep its choice
+     */
+    private Runnable failure(int run, String message, String weights) {
+        Map<String, Object> failure = weights == null ? Map.of("run", run, "message", message)
+                : Map.of("run", run, "message", message, "weights", weights);
+        failures.put(run, failure);
+        while (failures.size() > FAILURES_KEPT) {
+            failures.pollFirstEntry();
+        }
+        return () -> events.publish("failure", failure);
     }
 
     private void status(int run, String state, String message) {

@@ -157,6 +157,7 @@ final class StudioHandler extends Handler.Abstract {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("results", runs.summaries());
         state.put("running", running == null ? null : running.state());
+        state.put("failures", runs.failures());
         state.put("images", images.held().stream().map(StudioHandler::describe).toList());
         state.put("models", models.held().stream().map(ModelStore.Entry::describe).toList());
         return state;

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,17 +259,13 @@ class StudioApiTest {
 
     /**
      * When no source of pretrained weights can be reached, the failure says so and hands the page
-     * the untrained weights. Every download goes to the discard port, where nothing listens: the
-     * zoo's through its base address, the mirrors' through a proxy there.
+     * the untrained weights; a page that missed the event (its stream closed) finds the failure in
+     * the state.
      */
     @Test
     void weightsThatCannotBeDownloadedOfferTheUntrainedOnes(@TempDir Path cache) throws Exception {
-        String baseUrl = DL4JResources.getBaseDownloadURL();
-        DL4JResources.setBaseDirectory(cache.toFile());
-        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
-        System.setProperty("https.proxyHost", "127.0.0.1");
-        System.setProperty("https.proxyPort", "9");
-        try (Studio offline = Studio.start("127.0.0.1", 0, WeightsChoice.PRETRAINED, ResultsFolder.temporary(),
+        NoDownloads noDownloads = new NoDownloads(cache);
+        try (noDownloads; Studio offline = Studio.start("127.0.0.1", 0, WeightsChoice.PRETRAINED, ResultsFolder.temporary(),
                 new StudioRecords(), StudioLimits.forHeap(Runtime.getRuntime().maxMemory()))) {
             StudioClient page = new StudioClient(offline.address());
             page.listen();
@@ -282,11 +277,8 @@ class StudioApiTest {
             JsonNode failure = page.next("failure", run).data();
             assertThat(failure.path("weights").asText()).isEqualTo("untrained");
             assertThat(failure.path("message").asText()).contains("No pretrained VGG19 weights could be downloaded", "set to untrained");
-        } finally {
-            DL4JResources.setBaseDownloadURL(baseUrl);
-            DL4JResources.resetBaseDirectoryLocation();
-            System.clearProperty("https.proxyHost");
-            System.clearProperty("https.proxyPort");
+            JsonNode missed = StudioClient.json(new StudioClient(offline.address()).get("api/state")).path("failures");
+            assertThat(missed).containsExactly(failure);
         }
     }
 

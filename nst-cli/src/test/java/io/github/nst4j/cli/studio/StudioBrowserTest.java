@@ -9,6 +9,7 @@ import io.github.nst4j.fast.TransformerSize;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -120,31 +120,38 @@ class StudioBrowserTest {
      */
     @Test
     void weightsThatCannotBeDownloadedSwitchThePageToUntrainedWeights() throws IOException {
-        String baseUrl = DL4JResources.getBaseDownloadURL();
-        DL4JResources.setBaseDirectory(Files.createDirectory(temp.resolve("dl4j")).toFile());
-        // The discard port, where nothing listens: the zoo's address, and a proxy for the mirrors'.
-        DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
-        System.setProperty("https.proxyHost", "127.0.0.1");
-        System.setProperty("https.proxyPort", "9");
-        try {
-            open();
-            clickSample("content/tubingen.jpg");
-            clickSample("style/the_scream.jpg");
-            wait.until(page -> page.findElements(By.cssSelector("#style-list img")).size() == 1);
-            new Select(browser.findElement(By.id("weights"))).selectByValue("pretrained");
-            type("size", "64");
-            browser.findElement(By.id("start")).click();
+        withoutDownloads(() -> {
+            startAPretrainedRun();
             wait.until(page -> page.findElement(By.id("error")).getText().contains("could be downloaded"));
             assertThat(new Select(browser.findElement(By.id("weights"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("untrained");
             assertThat(browser.findElement(By.id("weights-note")).getText()).contains("Untrained weights: no download");
             assertThat(browser.findElement(By.id("tvWeight")).isEnabled()).isFalse();
-        } finally {
-            DL4JResources.setBaseDownloadURL(baseUrl);
-            DL4JResources.resetBaseDirectoryLocation();
-            System.clearProperty("https.proxyHost");
-            System.clearProperty("https.proxyPort");
-        }
+        });
+    }
+
+    /**
+     * A failure sent while the page had no event stream (hidden, reconnecting, or not yet connected
+     * after loading) is shown once the stream opens again.
+     */
+    @Test
+    void aFailureMissedWithoutAStreamIsShownWhenItReopens() throws IOException {
+        withoutDownloads(() -> {
+            browser.executeScript("release()");
+            wait.until(page -> studio.openStreams() == 0);
+            startAPretrainedRun();
+            StudioClient server = new StudioClient(studio.address());
+            // The page had its run's number before the studio answered: the run went, and has ended.
+            wait.until(page -> noRunGoes(server));
+            assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+            browser.executeScript("listen()");
+            // One request after the stream opens; far less than a run, so a short wait.
+            new WebDriverWait(browser, Duration.ofMinutes(1), POLL).until(page ->
+                    page.findElement(By.id("error")).getText().contains("could be downloaded"));
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Run 1 failed.");
+            assertThat(new Select(browser.findElement(By.id("weights"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("untrained");
+        });
     }
 
     @Test
@@ -287,6 +294,44 @@ class StudioBrowserTest {
         studio = startStudio(StudioLimits.forHeap(Runtime.getRuntime().maxMemory()));
         browser.get(studio.address().resolve("/").toString());
         assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Forbidden: the request lacks the studio's token");
+    }
+
+    /** Runs {@code steps} on a page of a studio where no weights can be downloaded. */
+    private void withoutDownloads(Steps steps) throws IOException {
+        NoDownloads noDownloads = new NoDownloads(Files.createDirectory(temp.resolve("dl4j")));
+        try (noDownloads) {
+            open();
+            steps.run();
+        }
+    }
+
+    /** Steps of a test that may read files. */
+    private interface Steps {
+        void run() throws IOException;
+    }
+
+    /** Starts a 64 px run on pretrained weights and waits until the page knows its number. */
+    private void startAPretrainedRun() {
+        clickSample("content/tubingen.jpg");
+        clickSample("style/the_scream.jpg");
+        wait.until(page -> page.findElements(By.cssSelector("#style-list img")).size() == 1);
+        new Select(browser.findElement(By.id("weights"))).selectByValue("pretrained");
+        type("size", "64");
+        browser.findElement(By.id("start")).click();
+        // "Run 1: starting…", or already "Run 1 failed." where a stream brings the failure at once.
+        wait.until(page -> page.findElement(By.id("status")).getText().startsWith("Run 1"));
+    }
+
+    /** Whether no run goes, asked as a page would. */
+    private static boolean noRunGoes(StudioClient server) {
+        try {
+            return StudioClient.json(server.get("api/state")).path("running").isNull();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts a studio of the usual limits, opens the page and waits until it is ready. */

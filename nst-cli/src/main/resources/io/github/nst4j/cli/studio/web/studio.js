@@ -5,8 +5,9 @@ const LOG_SLIDERS = ['contentWeight', 'styleWeight', 'tvWeight'];
 const PLAIN = ['size', 'iterations', 'optimizer', 'init', 'preserveColors', 'levels', 'seed', 'weights'];
 const chart = new LossChart($('chart'));
 // run: the run this page follows (the live or last one); shown: the run whose picture, chart and status show.
+// failed: the last run whose failure the page showed (the stream and a catch-up may both bring it).
 const page = { config: null, content: null, styles: [], known: new Map(), run: null, shown: null, running: false,
-  frames: 0, events: null };
+  frames: 0, events: null, failed: null };
 
 // ---- messages -------------------------------------------------------------------------------
 function showError(message, setting) {
@@ -336,7 +337,8 @@ function onStatus(status) {
 }
 
 function onFailure(failure) {
-  if (failure.run !== page.run) return;
+  if (failure.run !== page.run || failure.run === page.failed) return;
+  page.failed = failure.run;
   setRunning(false);
   if (live()) $('status').textContent = `Run ${failure.run} failed.`;
   showError(failure.message);
@@ -409,6 +411,8 @@ function listen() {
     failure: onFailure, download: onDownload, freed: onFreed };
   Object.entries(handlers).forEach(([name, handler]) =>
     events.addEventListener(name, e => handler(JSON.parse(e.data))));
+  // Events sent while the stream was closed or reconnecting are missed: each opening catches up.
+  events.addEventListener('open', () => call('api/state').then(catchUp).catch(e => showError(e.message)));
   events.addEventListener('error', () => { if (events.readyState === EventSource.CLOSED) streamRefused(); });
   page.events = events;
   document.body.dataset.stream = 'open';
@@ -438,17 +442,15 @@ async function streamRefused() {
   }
 }
 
-async function onVisibility() {
+function onVisibility() {
   if (document.hidden) {
     if (page.events) release();
-    return;
+  } else if (!page.events) {
+    listen();
   }
-  if (page.events) return;
-  listen();
-  catchUp(await call('api/state'));
 }
 
-// Brings the page up to the server's state: images held, results, and the run going or ended.
+// Brings the page up to the server's state: images held, results, and the run going, ended or failed.
 function catchUp(state) {
   page.known = new Map(state.images.map(image => [image.id, image]));
   renderModels(state.models);
@@ -471,6 +473,8 @@ function catchUp(state) {
   setRunning(false);
   const ended = state.results.find(result => result.id === page.run);
   if (following && ended) showEnded(ended);
+  const failure = state.failures.find(f => f.run === page.run);
+  if (failure) onFailure(failure);
 }
 
 async function init() {
@@ -502,7 +506,7 @@ async function init() {
     if (file) loadModel(file);
   });
   $('apply').addEventListener('click', applyModel);
-  document.addEventListener('visibilitychange', () => onVisibility().catch(e => showError(e.message)));
+  document.addEventListener('visibilitychange', onVisibility);
   if (!document.hidden) listen();
   catchUp(await call('api/state'));
   await showSamples();
