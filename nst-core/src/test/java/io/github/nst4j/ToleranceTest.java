@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /** With a tolerance, each level stops once its loss stalls, and the result says where and why. */
 class ToleranceTest {
-    private static final int ITERATIONS = 150;
+    private static final int ITERATIONS = 60;
     private static final double TOLERANCE = 0.1;
 
     @Test
     void stalledLevelsStopBeforeTheirBudgetsAndEachLevelHasItsOwn() {
         StyleTransferResult result = StyleTransfer.builder()
-                .content(Synthetic.gradient(96, 64)).style(Synthetic.stripes(64, 64)).size(96).levels(2)
+                .content(Synthetic.gradient(64, 48)).style(Synthetic.stripes(48, 48)).size(64).levels(2)
                 .iterations(ITERATIONS).tolerance(TOLERANCE).toleranceWindow(10).weights(WeightsSource.random(4))
                 .build().run();
 

@@ -25,11 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * quarters, and the SSIM of its luminance against the photo's at least 0.2 (a texture of the same
  * painting scores 0.07 to 0.15, the photo itself 1; the transfers measured at 256 px 0.23 to 0.56,
  * the lowest a night photo whose dark sky became the painting's bright one, its buildings clear). The photo's own distances are taken at the output's
- * size. At 128 px and 150 steps; the 256 px figures are in nst-examples/BENCHMARKS.md.
+ * size. At 128 px and 100 steps; the 256 px figures are in nst-examples/BENCHMARKS.md.
  */
 class UntrainedTransferTest {
     private static final int SIZE = 128;
-    private static final int ITERATIONS = 150;
+    private static final int ITERATIONS = 100;
     private static final WeightsSource WEIGHTS = WeightsSource.untrained(42).cached();
 
     @ParameterizedTest
