@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TiledTransferTest {
     private static final WeightsSource WEIGHTS = WeightsSource.random(5).cached();
-    private static final int ITERATIONS = 8;
+    /** Two passes of two steps each: the fewest that have a second pass to interrupt. */
+    private static final int ITERATIONS = 4;
     private static final int TILE = 240;
     private static StyleTransferResult untiled;
     private static StyleTransferResult tiled;
