@@ -53,11 +53,27 @@ class CliBadInputTest {
                 + dir.resolve("start.png") + " not found");
         assertNoRun(run("--content", content, "--resume", folder.toString()), "--resume names a directory, " + folder
                 + "; give the .state.npz file an interrupted run wrote");
-        Path picture = Files.copy(SampleImages.content("chelsea.png"), dir.resolve("picture.png"));
-        assertNoRun(run("--content", content, "--resume", picture.toString()), "--resume names " + picture
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a state");
+        assertNoRun(run("--content", content, "--resume", notes.toString()), "--resume names " + notes
                 + ", which is not a run state; give the <output>.state.npz file an interrupted run wrote");
         assertNoRun(CliRun.of("--content", content, "--style", style.toString(), "--output", output.toString(),
                 "--weights", "/nonexistent.npz"), "--weights: /nonexistent.npz not found; check the path");
+    }
+
+    /**
+     * More iterations of a finished run: it kept no state, so --resume of its state or of its image
+     * says how to go further from the result instead of only that the file is wrong.
+     */
+    @Test
+    void resumingAFinishedRunPointsToInit() throws IOException {
+        String content = SampleImages.content("chelsea.png").toString();
+        Path finished = Files.copy(SampleImages.content("chelsea.png"), dir.resolve("finished.png"));
+        Path state = dir.resolve("finished.png.state.npz");
+        assertNoRun(run("--content", content, "--resume", state.toString()), "--resume: " + state + " not found: the"
+                + " run that wrote " + finished + " finished, and a finished run keeps no state; to go further from its"
+                + " result, start a new run with --init " + finished);
+        assertNoRun(run("--content", content, "--resume", finished.toString()), "--resume names " + finished
+                + ", an image, not a run state; to go further from it, start a new run with --init " + finished);
     }
 
     /** --record is a .json file; a directory gets the record's own name as the suggestion, not "out". */

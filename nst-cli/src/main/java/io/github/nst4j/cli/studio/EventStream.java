@@ -1,6 +1,7 @@
 package io.github.nst4j.cli.studio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.nst4j.cli.common.Plural;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -56,8 +57,9 @@ final class EventStream {
     void serve(Response response, Callback callback) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(BACKLOG);
         if (!admit(queue)) {
-            Replies.problem(response, callback, 503, "The studio already sends live updates to " + maxStreams
-                    + " open pages, its limit: close studio tabs you no longer use, then reload this one", null);
+            Replies.problem(response, callback, 503, "The studio already sends live updates to "
+                    + Plural.of(maxStreams, "open page") + ", its limit: close studio tabs you no longer use, then"
+                    + " reload this one", null);
             return;
         }
         response.setStatus(200);

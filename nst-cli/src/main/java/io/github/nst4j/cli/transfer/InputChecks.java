@@ -25,6 +25,20 @@ final class InputChecks {
         return missing(option, file);
     }
 
+    /**
+     * The problem with a {@code --resume} value, or null. A missing {@code out.png.state.npz} beside
+     * an {@code out.png} is a run that finished and removed its state: users who want more
+     * iterations land here, so the sentence says how to go on from that result.
+     */
+    static String resumeProblem(Path state) {
+        Path result = OutputPaths.outputOfState(state);
+        if (!Files.exists(state) && result != null && Files.isRegularFile(result)) {
+            return "--resume: " + state + " not found: the run that wrote " + result + " finished, and a finished"
+                    + " run keeps no state; to go further from its result, start a new run with --init " + result;
+        }
+        return fileProblem("--resume", state, "the .state.npz file an interrupted run wrote");
+    }
+
     /** The problem with a {@code --content} value, an image file or a directory of images, or null. */
     static String contentProblem(Path content) {
         if (Files.isDirectory(content)) {

@@ -203,7 +203,13 @@ public final class NstCommand implements Callable<Integer> {
         try {
             return ResumeState.read(resume);
         } catch (NstException e) {
-            throw usage(resume.getFileName().toString().endsWith(".state.npz") ? "--resume: " + e.getMessage()
+            String name = resume.getFileName().toString();
+            if (name.endsWith(OutputPaths.STATE_SUFFIX)) {
+                throw usage("--resume: " + e.getMessage());
+            }
+            // A result image is what users give when they want more iterations of a run.
+            throw usage(Images.isInputImage(name) ? "--resume names " + resume + ", an image, not a run state; to go"
+                    + " further from it, start a new run with --init " + resume
                     : "--resume names " + resume + ", which is not a run state; give the <output>.state.npz file an"
                             + " interrupted run wrote");
         }
@@ -328,7 +334,7 @@ public final class NstCommand implements Callable<Integer> {
         listed(transfer.styleSourceMasks).forEach(mask -> problems.add(InputChecks.fileProblem(
                 "--style-source-masks", mask, "one mask image per style, separated by commas")));
         if (resume != null) {
-            problems.add(InputChecks.fileProblem("--resume", resume, "the .state.npz file an interrupted run wrote"));
+            problems.add(InputChecks.resumeProblem(resume));
         }
         if (weights.isFile()) {
             problems.add(InputChecks.fileProblem("--weights", Path.of(weights.value()), "the weights file in it"));

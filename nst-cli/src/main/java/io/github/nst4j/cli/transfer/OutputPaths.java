@@ -7,6 +7,9 @@ import java.nio.file.Path;
  * {@code out.png} and {@code out.jpg} in one directory never share them.
  */
 final class OutputPaths {
+    /** The end of a resume state's name: the output's name plus this. */
+    static final String STATE_SUFFIX = ".state.npz";
+
     private OutputPaths() {
     }
 
@@ -17,7 +20,14 @@ final class OutputPaths {
 
     /** {@code out.png} gets the resume state {@code out.png.state.npz}. */
     static Path state(Path output) {
-        return sibling(output, "", ".state.npz");
+        return sibling(output, "", STATE_SUFFIX);
+    }
+
+    /** The output whose resume state {@code state} is named as, or null for another name. */
+    static Path outputOfState(Path state) {
+        String name = state.getFileName().toString();
+        return name.endsWith(STATE_SUFFIX) ? state.resolveSibling(name.substring(0, name.length()
+                - STATE_SUFFIX.length())) : null;
     }
 
     /** {@code out.png} gets the lock {@code .out.png.lock}, held while a run writes it. */

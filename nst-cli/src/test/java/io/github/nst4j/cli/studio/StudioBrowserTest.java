@@ -284,7 +284,7 @@ class StudioBrowserTest {
             browser.get(studio.address().toString());
             WebElement error = browser.findElement(By.id("error"));
             wait.until(page -> error.isDisplayed());
-            assertThat(error.getText()).isEqualTo("The studio already sends live updates to 1 open pages, its limit:"
+            assertThat(error.getText()).isEqualTo("The studio already sends live updates to 1 open page, its limit:"
                     + " close studio tabs you no longer use, then reload this one");
         }
     }

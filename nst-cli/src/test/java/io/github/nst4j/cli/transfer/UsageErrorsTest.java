@@ -154,6 +154,10 @@ class UsageErrorsTest {
                 "--style-layer-weights", "1,2", "--output", output());
         assertThat(weights.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(weights.err()).contains("1 layer, 2 weights");
+        Run blend = run("--content", file("a.png"), "--style", file("b.png") + "," + file("c.png"), "--style-blend",
+                "1", "--output", output());
+        assertThat(blend.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(blend.err()).contains("Give one blend weight per style image: 2 styles, 1 weight");
     }
 
     /** A budget no run fits in, or a bare number meant as megabytes, is refused at once. */
