@@ -16,9 +16,11 @@ import java.util.Set;
 public final class Defaults {
     /** Long side of the output in pixels. */
     public static final int SIZE = 512;
+    /** Optimisation steps at the finest level. */
     public static final int ITERATIONS = 500;
     /** With trained weights; {@link WeightsDefaults} holds the untrained weights' own. */
     public static final double CONTENT_WEIGHT = WeightsDefaults.TRAINED_CONTENT_WEIGHT;
+    /** Weight of the style loss against the content loss. */
     public static final double STYLE_WEIGHT = 100;
     /** With trained weights, as {@link #CONTENT_WEIGHT}. */
     public static final double TV_WEIGHT = WeightsDefaults.TRAINED_TV_WEIGHT;
@@ -28,10 +30,13 @@ public final class Defaults {
     public static final int LBFGS_MEMORY = 100;
     /** Style images are resized to this fraction of the output's long side. */
     public static final double STYLE_SCALE = 1;
+    /** Seed of everything random in a run or a training, so that the same options give the same result. */
     public static final long SEED = 42;
+    /** Adam: two image-sized arrays of state, where L-BFGS keeps {@link #LBFGS_MEMORY} pairs of them. */
     public static final Optimizer OPTIMIZER = Optimizer.ADAM;
     /** Average pooling, as in the paper. */
     public static final Pooling POOLING = Pooling.AVG;
+    /** The output takes the style's colours. */
     public static final ColorPreservation COLORS = ColorPreservation.NONE;
     /** Share of noise blended into the start image. */
     public static final double INIT_NOISE_RATIO = 0;

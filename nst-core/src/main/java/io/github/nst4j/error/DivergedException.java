@@ -10,6 +10,10 @@ import java.awt.image.BufferedImage;
 public class DivergedException extends NstException {
     private final transient BufferedImage bestImage;
 
+    /**
+     * @param message the sentence naming the term that diverged and the fix
+     * @param bestImage the best image before the divergence, or null if there was none
+     */
     public DivergedException(String message, BufferedImage bestImage) {
         super(message);
         this.bestImage = bestImage;

@@ -26,6 +26,7 @@ public final class AdamImageOptimizer implements ImageOptimizer {
 
     private final Adam adam;
 
+    /** @param learningRate Adam's step size, in 0-255 pixel units */
     public AdamImageOptimizer(double learningRate) {
         this.adam = new Adam(learningRate, Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY,
                 EPSILON);

@@ -234,10 +234,12 @@ public final class BudgetedObjective {
         return bestLoss;
     }
 
+    /** @return the losses of every evaluation so far, in order */
     public List<LossValues> history() {
         return List.copyOf(history);
     }
 
+    /** @return whether a listener asked the run to stop */
     public boolean stopRequested() {
         return stopRequested;
     }

@@ -17,6 +17,10 @@ public final class AtomicFiles {
     /** Writes one file's content to the path it is given. */
     @FunctionalInterface
     public interface Writer {
+        /**
+         * @param file the temporary file to write, moved into place afterwards
+         * @throws IOException if writing fails; the target is then left as it was
+         */
         void writeTo(Path file) throws IOException;
     }
 

@@ -50,6 +50,7 @@ public interface Checksum {
 
     /** A checksum being computed over bytes fed in order. */
     interface Hasher {
+        /** Feeds {@code length} bytes of {@code bytes} from {@code offset}. */
         void update(byte[] bytes, int offset, int length);
 
         /** The checksum of all bytes fed, in the form of {@link Checksum#expected()}; call it once, at the end. */

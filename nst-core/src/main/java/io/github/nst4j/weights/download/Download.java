@@ -52,6 +52,7 @@ public final class Download {
         }
     }
 
+    /** @return a builder of a download: its URL, target file and checksum */
     public static Builder builder() {
         return new Builder();
     }
