@@ -16,7 +16,7 @@ import java.util.Set;
 public final class Defaults {
     /** Long side of the output in pixels. */
     public static final int SIZE = 512;
-    /** Optimisation steps at the finest level. */
+    /** Loss evaluations per pyramid level: Adam steps, or L-BFGS function evaluations. */
     public static final int ITERATIONS = 500;
     /** With trained weights; {@link WeightsDefaults} holds the untrained weights' own. */
     public static final double CONTENT_WEIGHT = WeightsDefaults.TRAINED_CONTENT_WEIGHT;
@@ -30,7 +30,7 @@ public final class Defaults {
     public static final int LBFGS_MEMORY = 100;
     /** Style images are resized to this fraction of the output's long side. */
     public static final double STYLE_SCALE = 1;
-    /** Seed of everything random in a run or a training, so that the same options give the same result. */
+    /** Seed of a run's noise, and of a training's initial weights, image order, crops and flips. */
     public static final long SEED = 42;
     /** Adam: two image-sized arrays of state, where L-BFGS keeps {@link #LBFGS_MEMORY} pairs of them. */
     public static final Optimizer OPTIMIZER = Optimizer.ADAM;

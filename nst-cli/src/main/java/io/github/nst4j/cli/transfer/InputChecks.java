@@ -26,15 +26,19 @@ final class InputChecks {
     }
 
     /**
-     * The problem with a {@code --resume} value, or null. A missing {@code out.png.state.npz} beside
-     * an {@code out.png} is a run that finished and removed its state: users who want more
-     * iterations land here, so the sentence says how to go on from that result.
+     * The problem with a {@code --resume} value, or null. Users who want more iterations of a
+     * finished run give its result image, or the state it removed when it finished (a missing
+     * {@code out.png.state.npz} beside an {@code out.png}): both get the way to go on from the result.
      */
     static String resumeProblem(Path state) {
         Path result = OutputPaths.outputOfState(state);
-        if (!Files.exists(state) && result != null && Files.isRegularFile(result)) {
+        if (result != null && !Files.exists(state) && Files.isRegularFile(result)) {
             return "--resume: " + state + " not found: the run that wrote " + result + " finished, and a finished"
                     + " run keeps no state; to go further from its result, start a new run with --init " + result;
+        }
+        if (result == null && Files.isRegularFile(state) && Images.isInputImage(state.getFileName().toString())) {
+            return "--resume names " + state + ", an image, not a run state; to go further from it, start a new run"
+                    + " with --init " + state;
         }
         return fileProblem("--resume", state, "the .state.npz file an interrupted run wrote");
     }

@@ -203,13 +203,7 @@ public final class NstCommand implements Callable<Integer> {
         try {
             return ResumeState.read(resume);
         } catch (NstException e) {
-            String name = resume.getFileName().toString();
-            if (name.endsWith(OutputPaths.STATE_SUFFIX)) {
-                throw usage("--resume: " + e.getMessage());
-            }
-            // A result image is what users give when they want more iterations of a run.
-            throw usage(Images.isInputImage(name) ? "--resume names " + resume + ", an image, not a run state; to go"
-                    + " further from it, start a new run with --init " + resume
+            throw usage(OutputPaths.outputOfState(resume) != null ? "--resume: " + e.getMessage()
                     : "--resume names " + resume + ", which is not a run state; give the <output>.state.npz file an"
                             + " interrupted run wrote");
         }

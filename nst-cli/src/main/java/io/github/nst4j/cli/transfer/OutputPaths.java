@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * {@code out.png} and {@code out.jpg} in one directory never share them.
  */
 final class OutputPaths {
-    /** The end of a resume state's name: the output's name plus this. */
-    static final String STATE_SUFFIX = ".state.npz";
+    private static final String STATE_SUFFIX = ".state.npz";
 
     private OutputPaths() {
     }
